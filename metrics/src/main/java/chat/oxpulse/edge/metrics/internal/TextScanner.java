@@ -292,8 +292,9 @@ public final class TextScanner implements SampleView {
         default -> null;
       };
     }
-    // expfmt upper-cases the token: COUNTER, Counter, counter are all accepted
-    return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+    // expfmt upper-cases the token (COUNTER, Counter, counter are all accepted) and drops
+    // backslashes from it (readTokenUntilNewline without escapes): "gaug\\e" is a gauge
+    return switch (t.replace("\\", "").toLowerCase(java.util.Locale.ROOT)) {
       case "counter" -> MetricType.COUNTER;
       case "gauge" -> MetricType.GAUGE;
       case "histogram" -> MetricType.HISTOGRAM;
