@@ -99,6 +99,7 @@ public final class AlertPipeline implements AutoCloseable {
     try (Session s = open(settings)) {
       rules.maintain(s, IncomingSpool.list(s.dir()), now);
       admission = rules.admit(s, event, forced, now, now + lease.toMillis());
+      rules.queueDueDigests(s, now);
       start = start(s, rules, admission.queued() ? event.id() : null, now);
       s.commit(clock.instant());
     } catch (LockTimeoutException e) {
@@ -131,6 +132,7 @@ public final class AlertPipeline implements AutoCloseable {
     try (Session s = open(settings)) {
       long now = clock.millis();
       rules.maintain(s, IncomingSpool.list(s.dir()), now);
+      rules.queueDueDigests(s, now);
       start = start(s, rules, null, now);
       s.commit(clock.instant());
     }
@@ -161,6 +163,7 @@ public final class AlertPipeline implements AutoCloseable {
       rules.maintain(s, IncomingSpool.list(s.dir()), now);
       before = ids(s);
       rules.upstreams(s, total, unhealthy, now);
+      rules.queueDueDigests(s, now);
       for (String id : ids(s)) {
         if (!before.contains(id)) {
           notices.add(id);

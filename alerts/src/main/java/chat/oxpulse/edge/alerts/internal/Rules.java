@@ -126,19 +126,24 @@ public final class Rules {
 
   // ---- maintenance ---------------------------------------------------------------------------
 
-  /** Ingests the drop box, ticks the breaker, and queues digests whose window has opened. */
+  /** Ingests the drop box and ticks the breaker (reminder, recovery). */
   public void maintain(Session s, List<IncomingSpool.Drop> drops, long now) {
     for (IncomingSpool.Drop d : drops) {
       admit(s, d.event(), d.force(), now, 0);
       s.consumed(d.file());
     }
     tickBreaker(s, now);
-    if (!s.breaker().isOpen()) {
-      queueDueDigests(s, now);
-    }
   }
 
-  private void queueDueDigests(Session s, long now) {
+  /**
+   * Queues, for each key whose window is open, its suppressed alerts as one digest message. Not
+   * while the breaker is open: they wait for the recovery. Call it after admitting a new event so
+   * that the event carries its key's digest itself.
+   */
+  public void queueDueDigests(Session s, long now) {
+    if (s.breaker().isOpen()) {
+      return;
+    }
     AlertState st = s.state();
     prune(st, now);
     Map<String, List<Json.EventJson>> byKey = new LinkedHashMap<>();
