@@ -54,6 +54,15 @@ class EdgeConfigValidationTest {
         Arguments.of("backend_endpoint", "\"{host}:5349\"", "$.backend_endpoint"),
         Arguments.of("backend_endpoint", "[\"203.0.113.41:5349\"]", "$.backend_endpoint"),
         Arguments.of("turn_secret", ABSENT, "$.turn_secret"),
+        Arguments.of("turn_secret", "false", "$.turn_secret"),
+        Arguments.of("signaling_sfu_secret", "true", "$.signaling_sfu_secret"),
+        Arguments.of("reality_encryption", "true", "$.reality_encryption"),
+        Arguments.of("relay_jwt_secret", "true", "$.relay_jwt_secret"),
+        Arguments.of("hysteria2_auth", "true", "$.hysteria2_auth"),
+        Arguments.of("naive_pass", "false", "$.naive_pass"),
+        Arguments.of("naive_port", "true", "$.naive_port"),
+        Arguments.of("reality_short_id", "true", "$.reality_short_id"),
+        Arguments.of("backend_endpoint", "\"[:::::]:5349\"", "$.backend_endpoint"),
         Arguments.of("turn_secret", "\"  \"", "$.turn_secret"),
         Arguments.of("turn_secret", "\"a\\nb\"", "$.turn_secret"),
         Arguments.of("signaling_sfu_secret", ABSENT, "$.signaling_sfu_secret"),
@@ -204,6 +213,25 @@ class EdgeConfigValidationTest {
     assertThatThrownBy(() -> EdgeConfigLoader.load(text.getBytes(StandardCharsets.UTF_8), ConfigDocs.INPUTS, OperatorEnv.empty()))
         .isInstanceOfSatisfying(InvalidConfigException.class,
             e -> assertThat(e.problems()).extracting(ConfigProblem::path).containsExactly("$"));
+  }
+
+  @Test
+  void a_boolean_in_a_string_field_is_a_type_error_reported_once() {
+    InvalidConfigException e = invalid(with(minimal(), "signaling_sfu_secret", "true"), Map.of());
+    assertThat(e.problems()).containsExactly(
+        new ConfigProblem("$.signaling_sfu_secret", "must be a string, not a boolean"));
+  }
+
+  @Test
+  void hostile_json_shapes_are_one_problem_not_a_crash() {
+    for (String text : List.of(
+        "{\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}",
+        "{\"x\":" + "9".repeat(100_000) + "}",
+        "{\"x\":\"\\ud800\"}x")) {
+      assertThatThrownBy(() -> EdgeConfigLoader.load(text.getBytes(StandardCharsets.UTF_8), ConfigDocs.INPUTS, OperatorEnv.empty()))
+          .isInstanceOfSatisfying(InvalidConfigException.class,
+              e -> assertThat(e.problems()).extracting(ConfigProblem::path).containsExactly("$"));
+    }
   }
 
   @Test
