@@ -119,7 +119,7 @@ class FakeCaddyTest {
     assertThat(post(fake.adminUri().resolve("/load"), "application/json", json).statusCode()).isEqualTo(200);
     assertThat(fake.upstreams()).containsExactly("x:1");
     assertThat(get(fake.adminUri().resolve("/config/apps/http/servers/srv0/listen")).body()).isEqualTo("[\":80\"]\n");
-    assertThat(get(fake.adminUri().resolve("/config/apps/nope")).statusCode()).isEqualTo(400);
+    assertThat(get(fake.adminUri().resolve("/config/apps/nope")).body()).isEqualTo("null\n");
     assertThat(fake.caddyfile()).isEmpty();
   }
 
