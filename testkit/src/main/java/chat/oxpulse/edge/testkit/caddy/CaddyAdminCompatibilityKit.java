@@ -171,6 +171,7 @@ public abstract class CaddyAdminCompatibilityKit {
     HttpResponse<String> r = get(caddy.upstreamsUri());
     assertEquals(200, r.statusCode());
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(r.body().endsWith("]\n"), "Go's JSON encoder ends with a newline");
     JsonNode a = Json.readOrNull(r.body());
     assertNotNull(a, "JSON body");
     assertTrue(a.isArray(), "an array");
@@ -255,6 +256,46 @@ public abstract class CaddyAdminCompatibilityKit {
   void unknown_admin_path_is_404() throws Exception {
     HttpResponse<String> r = get(caddy.adminUri().resolve("/no/such/endpoint"));
     assertEquals(404, r.statusCode());
+    assertEquals("404 page not found\n", r.body());
+  }
+
+  @Test
+  void config_paths_traverse_and_a_missing_key_is_null() throws Exception {
+    HttpResponse<String> r = get(caddy.configUri());
+    assertEquals(200, r.statusCode());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("\"127.0.0.1:" + caddy.adminUri().getPort() + "\"",
+        get(caddy.adminUri().resolve("/config/admin/listen")).body().strip());
+    HttpResponse<String> missing = get(caddy.adminUri().resolve("/config/no_such_key"));
+    assertEquals(200, missing.statusCode());
+    assertEquals("null", missing.body().strip());
+  }
+
+  @Test
+  void load_answers_200_with_no_body_and_refuses_get() throws Exception {
+    HttpResponse<String> ok = send(HttpRequest.newBuilder(caddy.adminUri().resolve("/load"))
+        .header("Content-Type", "text/caddyfile").header("Cache-Control", "must-revalidate")
+        .POST(HttpRequest.BodyPublishers.ofString(caddyfile(caddy.adminUri().getPort(), live()))));
+    assertEquals(200, ok.statusCode());
+    assertEquals("", ok.body());
+    HttpResponse<String> wrong = get(caddy.adminUri().resolve("/load"));
+    assertEquals(405, wrong.statusCode());
+    assertEquals("method not allowed", Json.readOrNull(wrong.body()).path("error").asText());
+  }
+
+  @Test
+  void admin_requests_are_counted_by_handler_and_route() throws Exception {
+    get(caddy.upstreamsUri());
+    get(caddy.adminUri().resolve("/config/apps"));
+    get(caddy.metricsUri());
+    Map<String, String> seen = new HashMap<>();
+    for (MiniExposition.Sample s : MiniExposition.parse(get(caddy.metricsUri()).body()).samples("caddy_admin_http_requests_total")) {
+      assertEquals(Set.of("code", "handler", "method", "path"), s.labels().keySet(), "labels of " + s);
+      seen.put(s.labels().get("handler") + " " + s.labels().get("method") + " " + s.labels().get("path"), s.labels().get("code"));
+    }
+    assertEquals("200", seen.get("reverse_proxy GET /reverse_proxy/upstreams"), "seen: " + seen);
+    assertEquals("200", seen.get("admin GET /config/"), "seen: " + seen);
+    assertEquals("200", seen.get("metrics GET /metrics"), "seen: " + seen);
   }
 
   // ---- helpers -----------------------------------------------------------------------------

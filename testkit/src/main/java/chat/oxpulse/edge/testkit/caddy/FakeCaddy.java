@@ -302,15 +302,17 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
 
   private HttpReply handle(HttpExchangeData r) {
     HttpReply reply = route(r);
+    // labelled like Caddy 2.6.2: the handler's module and the route pattern, not the request path
     String path = r.path();
     String handler;
     if (path.equals("/metrics")) {
       handler = "metrics";
     } else if (path.equals("/load")) {
       handler = "load";
-    } else if (path.startsWith("/config")) {
-      handler = "config";
-    } else if (path.startsWith("/reverse_proxy")) {
+    } else if (path.equals("/config") || path.startsWith("/config/")) {
+      handler = "admin";
+      path = "/config/";
+    } else if (path.equals("/reverse_proxy/upstreams")) {
       handler = "reverse_proxy";
     } else {
       return reply;
@@ -373,7 +375,7 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
         node = node.get(seg);
       }
       if (node == null) {
-        return HttpReply.json(400, Json.write(Map.of("error", "traversing config: unrecognized config key: " + seg)) + "\n");
+        break; // Caddy 2.6.2 answers 200 "null" for a path that does not exist
       }
     }
     return HttpReply.json(200, (node == null ? "null" : Json.write(node)) + "\n");

@@ -221,6 +221,14 @@ public final class RealCaddy implements CaddyAdmin, AutoCloseable {
     return URI.create("http://127.0.0.1:" + ports.admin() + "/");
   }
 
+  /**
+   * The private temp directory of this run ({@code Caddyfile}, {@code caddy.log}, {@code home/},
+   * {@code xdg-data/}, {@code xdg-config/}); deleted by {@link #close()}.
+   */
+  public Path workDir() {
+    return work;
+  }
+
   /** Caddy's combined stdout and stderr so far. */
   public String log() {
     try {

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * A {@link TickScheduler} whose time moves only when a test calls {@link #advance(Duration)}. Due
- * tasks run on the calling thread, in due order, each with the clock set to its due time; a task
+ * tasks run on the calling thread, in due order (ties in scheduling order), each with the clock set
+ * to its due time; a task
  * that falls due several times within one advance runs that many times.
  */
 public final class ManualTickScheduler implements TickScheduler {
