@@ -249,6 +249,11 @@ abstract class DockerEngineConformanceKit {
     assertThatThrownBy(() -> busybox("-bad name", "true").exec())
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("Invalid container name (-bad name)");
+    assertThatThrownBy(() -> busybox("x", "true").exec())
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Invalid container name (x)");
+    assertThatThrownBy(() -> busybox("ünï-" + run, "true").exec())
+        .isInstanceOf(BadRequestException.class);
     assertThatThrownBy(
             () -> client().createContainerCmd("oxpulse-edge/absent:" + run).withName(name("noimg")).exec())
         .isInstanceOf(NotFoundException.class)

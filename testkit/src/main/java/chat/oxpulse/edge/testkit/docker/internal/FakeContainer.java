@@ -151,7 +151,7 @@ final class FakeContainer {
     }
     ContainerProgram p = programs.apply(argv);
     if (p.startError() == null && script.crashExitCode != null) {
-      p = p.withExit(script.crashExitCode, Duration.ZERO);
+      p = p.withExit(script.crashExitCode, script.crashRunTime);
     }
     return p;
   }
