@@ -493,7 +493,7 @@ abstract class DockerEngineConformanceKit {
   void a_failing_healthcheck_turns_the_container_unhealthy() throws Exception {
     String id = busybox(name("sick"), "sleep", "300")
         .withHealthcheck(new HealthCheck().withTest(List.of("CMD", "false"))
-            .withInterval(Duration.ofSeconds(2).toNanos()).withRetries(1))
+            .withInterval(Duration.ofSeconds(3).toNanos()).withRetries(1))
         .exec().getId();
     client().startContainerCmd(id).exec();
     assertThat(inspect(id).getState().getHealth().getStatus()).isEqualTo("starting");
@@ -531,6 +531,39 @@ abstract class DockerEngineConformanceKit {
     client().stopContainerCmd(id).withTimeout(1).exec();
     InspectContainerResponse stopped = awaitState(id, "stopped", c -> !c.getState().getRunning());
     assertThat(stopped.getState().getStatus()).isEqualTo("exited");
+  }
+
+  @Test
+  void a_killed_container_is_not_restarted_by_its_policy_but_restart_brings_it_back() throws Exception {
+    String id = busybox(name("killpol"), "sleep", "300")
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withRestartPolicy(RestartPolicy.alwaysRestart()))
+        .exec().getId();
+    client().startContainerCmd(id).exec();
+    client().killContainerCmd(id).exec();
+    assertThat(awaitExit(id)).isEqualTo(137);
+    TimeUnit.MILLISECONDS.sleep(500);
+    InspectContainerResponse killed = inspect(id);
+    assertThat(killed.getState().getStatus()).isEqualTo("exited");
+    assertThat(killed.getRestartCount()).isZero();
+    assertThat(awaitExit(id)).as("wait on a stopped container answers at once").isEqualTo(137);
+    client().restartContainerCmd(id).withTimeout(1).exec();
+    assertThat(inspect(id).getState().getStatus()).isEqualTo("running");
+  }
+
+  @Test
+  void port_bindings_are_kept_in_host_config_and_exposed_ports_in_config() {
+    com.github.dockerjava.api.model.ExposedPort http = com.github.dockerjava.api.model.ExposedPort.tcp(8080);
+    com.github.dockerjava.api.model.Ports ports = new com.github.dockerjava.api.model.Ports();
+    ports.bind(http, com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", 18080));
+    String id = client().createContainerCmd(busyboxImage()).withName(name("ports")).withCmd("sleep", "300")
+        .withLabels(Map.of(KIT_LABEL, "1", "run", run))
+        .withExposedPorts(http)
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withPortBindings(ports))
+        .exec().getId();
+    InspectContainerResponse c = inspect(id);
+    assertThat(c.getConfig().getExposedPorts()).containsExactly(http);
+    assertThat(c.getHostConfig().getPortBindings().getBindings().get(http))
+        .containsExactly(com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", 18080));
   }
 
   // ------------------------------------------------------------------ images, networks, volumes
