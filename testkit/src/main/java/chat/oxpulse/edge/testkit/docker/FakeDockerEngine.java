@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -169,7 +170,16 @@ public final class FakeDockerEngine implements AutoCloseable {
    * rises. Without a policy the container simply exits. Applies at create for a name not yet used.
    */
   public FakeDockerEngine crashLoop(String container, int exitCode) {
-    state.scripted(container, s -> s.crash(exitCode));
+    return crashLoop(container, exitCode, Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #crashLoop(String, int)}, but each run lasts {@code runsFor} before it exits, so
+   * State.Status visibly toggles between {@code running} and {@code restarting}.
+   */
+  public FakeDockerEngine crashLoop(String container, int exitCode, Duration runsFor) {
+    Objects.requireNonNull(runsFor, "runsFor");
+    state.scripted(container, s -> s.crash(exitCode, runsFor));
     if (state.exists(container)) {
       state.exitNow(container, exitCode);
     }

@@ -54,6 +54,9 @@ abstract class DockerEngineConformanceKit {
   /** A client for the engine under test. */
   protected abstract DockerClient client();
 
+  /** A client for the engine under test that sends {@code /v<apiVersion>/} paths. */
+  protected abstract DockerClient clientWithApiVersion(String apiVersion);
+
   /** The tag of a local image with busybox {@code sh echo sleep true false} in {@code /bin}. */
   protected abstract String busyboxImage();
 
@@ -134,6 +137,20 @@ abstract class DockerEngineConformanceKit {
     assertThat(v.getOperatingSystem()).isEqualTo("linux");
     assertThat(v.getVersion()).startsWith("20.10.");
     assertThat(client().infoCmd().exec().getOsType()).isEqualTo("linux");
+  }
+
+  @Test
+  void api_versions_up_to_1_41_are_served_and_newer_ones_refused() throws Exception {
+    try (DockerClient v141 = clientWithApiVersion("1.41"); DockerClient v124 = clientWithApiVersion("1.24")) {
+      assertThat(v141.versionCmd().exec().getApiVersion()).isEqualTo("1.41");
+      assertThat(v124.listContainersCmd().withLabelFilter(Map.of("run", run)).exec()).isEmpty();
+    }
+    try (DockerClient v143 = clientWithApiVersion("1.43")) {
+      assertThatThrownBy(() -> v143.versionCmd().exec())
+          .isInstanceOf(BadRequestException.class)
+          .satisfies(e -> assertThat(engineMessage(e))
+              .isEqualTo("client version 1.43 is too new. Maximum supported API version is 1.41"));
+    }
   }
 
   // ------------------------------------------------------------------ container lifecycle
@@ -232,6 +249,11 @@ abstract class DockerEngineConformanceKit {
     assertThatThrownBy(() -> busybox("-bad name", "true").exec())
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("Invalid container name (-bad name)");
+    assertThatThrownBy(() -> busybox("x", "true").exec())
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Invalid container name (x)");
+    assertThatThrownBy(() -> busybox("ünï-" + run, "true").exec())
+        .isInstanceOf(BadRequestException.class);
     assertThatThrownBy(
             () -> client().createContainerCmd("oxpulse-edge/absent:" + run).withName(name("noimg")).exec())
         .isInstanceOf(NotFoundException.class)
@@ -378,13 +400,100 @@ abstract class DockerEngineConformanceKit {
     assertThat(listed.get(0).getStatus()).startsWith("Exited (3) ");
   }
 
+  @Test
+  void logs_honour_tail_and_timestamps() throws Exception {
+    String id = busybox(name("tail"), "sh", "-c", "echo one; echo two; echo three").exec().getId();
+    client().startContainerCmd(id).exec();
+    assertThat(awaitExit(id)).isZero();
+    assertThat(text(logs(id, c -> c.withStdOut(true).withTail(2)), StreamType.STDOUT)).isEqualTo("two\nthree\n");
+    assertThat(text(logs(id, c -> c.withStdOut(true).withTail(0)), StreamType.STDOUT)).isEmpty();
+    String stamped = text(logs(id, c -> c.withStdOut(true).withTimestamps(true)), StreamType.STDOUT);
+    assertThat(stamped.split("\n"))
+        .hasSize(3)
+        .allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z (one|two|three)"));
+  }
+
+  @Test
+  void a_tty_container_logs_one_raw_stream_with_crlf() throws Exception {
+    String id = busybox(name("tty"), "echo", "tty line").withTty(true).exec().getId();
+    client().startContainerCmd(id).exec();
+    assertThat(awaitExit(id)).isZero();
+    List<Frame> frames = logs(id, c -> c.withStdOut(true).withStdErr(true));
+    assertThat(frames).extracting(Frame::getStreamType).containsOnly(StreamType.RAW);
+    assertThat(text(frames, StreamType.RAW)).isEqualTo("tty line\r\n");
+  }
+
+  private List<Frame> logs(String id, java.util.function.UnaryOperator<com.github.dockerjava.api.command.LogContainerCmd> options)
+      throws InterruptedException {
+    List<Frame> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    options.apply(client().logContainerCmd(id))
+        .exec(new ResultCallback.Adapter<Frame>() {
+          @Override
+          public void onNext(Frame f) {
+            frames.add(f);
+          }
+        })
+        .awaitCompletion(30, TimeUnit.SECONDS);
+    return frames;
+  }
+
+  @Test
+  void entrypoint_and_image_default_command_make_up_the_process() {
+    String sh = client().createContainerCmd(busyboxImage()).withName(name("defcmd"))
+        .withLabels(Map.of(KIT_LABEL, "1", "run", run))
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+    InspectContainerResponse c = inspect(sh);
+    assertThat(c.getPath()).isEqualTo("/bin/sh");
+    assertThat(c.getConfig().getCmd()).containsExactly("/bin/sh");
+    assertThat(client().inspectImageCmd(busyboxImage()).exec().getConfig().getCmd()).containsExactly("/bin/sh");
+    client().startContainerCmd(sh).exec();
+    assertThat(awaitExit(sh)).isZero();
+
+    String ep = busybox(name("entry"), "exit 4").withEntrypoint("sh", "-c").exec().getId();
+    InspectContainerResponse e = inspect(ep);
+    assertThat(e.getPath()).isEqualTo("sh");
+    assertThat(e.getArgs()).containsExactly("-c", "exit 4");
+    client().startContainerCmd(ep).exec();
+    assertThat(awaitExit(ep)).isEqualTo(4);
+    List<Container> listed = client().listContainersCmd().withShowAll(true).withIdFilter(List.of(ep)).exec();
+    assertThat(listed.get(0).getCommand()).isEqualTo("sh -c 'exit 4'");
+
+    String odd = busybox(name("odd"), "echo", "it's", "a \"b\" 'c'", "$(x)", "").exec().getId();
+    assertThat(client().listContainersCmd().withShowAll(true).withIdFilter(List.of(odd)).exec().get(0).getCommand())
+        .isEqualTo("echo it's 'a \"b\" 'c'' $(x) ");
+  }
+
+  @Test
+  void sigterm_is_ignored_by_busybox_as_pid_1_but_sigkill_is_not() throws Exception {
+    String id = busybox(name("term"), "sleep", "300").exec().getId();
+    client().startContainerCmd(id).exec();
+    client().killContainerCmd(id).withSignal("TERM").exec();
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertThat(inspect(id).getState().getRunning()).isTrue();
+    client().killContainerCmd(id).withSignal("SIGKILL").exec();
+    assertThat(awaitExit(id)).isEqualTo(137);
+  }
+
   // ------------------------------------------------------------------ health and restarts
+
+  @Test
+  void on_failure_restarts_stop_at_the_maximum_retry_count() throws Exception {
+    String id = busybox(name("retry"), "sh", "-c", "exit 2")
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withRestartPolicy(RestartPolicy.onFailureRestart(2)))
+        .exec().getId();
+    client().startContainerCmd(id).exec();
+    InspectContainerResponse done = awaitState(id, "given up", c -> "exited".equals(c.getState().getStatus()) && c.getRestartCount() == 2);
+    assertThat(done.getState().getExitCodeLong()).isEqualTo(2L);
+    TimeUnit.MILLISECONDS.sleep(800);
+    assertThat(inspect(id).getRestartCount()).isEqualTo(2);
+    assertThat(inspect(id).getState().getStatus()).isEqualTo("exited");
+  }
 
   @Test
   void a_failing_healthcheck_turns_the_container_unhealthy() throws Exception {
     String id = busybox(name("sick"), "sleep", "300")
         .withHealthcheck(new HealthCheck().withTest(List.of("CMD", "false"))
-            .withInterval(Duration.ofSeconds(2).toNanos()).withRetries(1))
+            .withInterval(Duration.ofSeconds(3).toNanos()).withRetries(1))
         .exec().getId();
     client().startContainerCmd(id).exec();
     assertThat(inspect(id).getState().getHealth().getStatus()).isEqualTo("starting");
@@ -422,6 +531,39 @@ abstract class DockerEngineConformanceKit {
     client().stopContainerCmd(id).withTimeout(1).exec();
     InspectContainerResponse stopped = awaitState(id, "stopped", c -> !c.getState().getRunning());
     assertThat(stopped.getState().getStatus()).isEqualTo("exited");
+  }
+
+  @Test
+  void a_killed_container_is_not_restarted_by_its_policy_but_restart_brings_it_back() throws Exception {
+    String id = busybox(name("killpol"), "sleep", "300")
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withRestartPolicy(RestartPolicy.alwaysRestart()))
+        .exec().getId();
+    client().startContainerCmd(id).exec();
+    client().killContainerCmd(id).exec();
+    assertThat(awaitExit(id)).isEqualTo(137);
+    TimeUnit.MILLISECONDS.sleep(500);
+    InspectContainerResponse killed = inspect(id);
+    assertThat(killed.getState().getStatus()).isEqualTo("exited");
+    assertThat(killed.getRestartCount()).isZero();
+    assertThat(awaitExit(id)).as("wait on a stopped container answers at once").isEqualTo(137);
+    client().restartContainerCmd(id).withTimeout(1).exec();
+    assertThat(inspect(id).getState().getStatus()).isEqualTo("running");
+  }
+
+  @Test
+  void port_bindings_are_kept_in_host_config_and_exposed_ports_in_config() {
+    com.github.dockerjava.api.model.ExposedPort http = com.github.dockerjava.api.model.ExposedPort.tcp(8080);
+    com.github.dockerjava.api.model.Ports ports = new com.github.dockerjava.api.model.Ports();
+    ports.bind(http, com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", 18080));
+    String id = client().createContainerCmd(busyboxImage()).withName(name("ports")).withCmd("sleep", "300")
+        .withLabels(Map.of(KIT_LABEL, "1", "run", run))
+        .withExposedPorts(http)
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withPortBindings(ports))
+        .exec().getId();
+    InspectContainerResponse c = inspect(id);
+    assertThat(c.getConfig().getExposedPorts()).containsExactly(http);
+    assertThat(c.getHostConfig().getPortBindings().getBindings().get(http))
+        .containsExactly(com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", 18080));
   }
 
   // ------------------------------------------------------------------ images, networks, volumes
@@ -464,6 +606,34 @@ abstract class DockerEngineConformanceKit {
     assertThatThrownBy(() -> client().removeNetworkCmd("none").exec())
         .isInstanceOf(DockerException.class)
         .hasMessageContaining("none is a pre-defined network and cannot be removed");
+  }
+
+  @Test
+  void volumes_are_created_idempotently_and_anonymous_ones_get_a_hex_name() {
+    String name = name("idem");
+    volumes.add(name);
+    com.github.dockerjava.api.command.CreateVolumeResponse first = client().createVolumeCmd().withName(name).withLabels(Map.of("n", "1")).exec();
+    com.github.dockerjava.api.command.CreateVolumeResponse again = client().createVolumeCmd().withName(name).exec();
+    assertThat(again.getName()).isEqualTo(first.getName());
+    assertThat(again.getLabels()).containsEntry("n", "1");
+    com.github.dockerjava.api.command.CreateVolumeResponse anon = client().createVolumeCmd().exec();
+    volumes.add(anon.getName());
+    assertThat(anon.getName()).matches("[0-9a-f]{64}");
+    assertThat(anon.getLabels()).isNullOrEmpty();
+  }
+
+  @Test
+  void networks_with_the_same_name_are_allowed_without_check_duplicate_but_then_ambiguous() {
+    String name = name("twin");
+    String a = client().createNetworkCmd().withName(name).exec().getId();
+    networks.add(a);
+    String b = client().createNetworkCmd().withName(name).exec().getId();
+    networks.add(b);
+    assertThat(a).isNotEqualTo(b);
+    assertThatThrownBy(() -> client().inspectNetworkCmd().withNetworkId(name).exec())
+        .isInstanceOf(BadRequestException.class)
+        .satisfies(e -> assertThat(engineMessage(e)).isEqualTo("2 matches found based on name: network " + name + " is ambiguous"));
+    assertThat(client().inspectNetworkCmd().withNetworkId(b).exec().getName()).isEqualTo(name);
   }
 
   @Test

@@ -28,6 +28,11 @@ class FakeDockerEngineConformanceTest extends DockerEngineConformanceKit {
   }
 
   @Override
+  protected DockerClient clientWithApiVersion(String apiVersion) {
+    return DockerClients.forHost(engine.dockerHost(), apiVersion);
+  }
+
+  @Override
   protected String busyboxImage() {
     return PrivateDockerd.BUSYBOX_IMAGE;
   }

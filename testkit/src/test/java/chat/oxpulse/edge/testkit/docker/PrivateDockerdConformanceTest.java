@@ -32,6 +32,11 @@ class PrivateDockerdConformanceTest extends DockerEngineConformanceKit {
   }
 
   @Override
+  protected DockerClient clientWithApiVersion(String apiVersion) {
+    return DockerClients.forHost(dockerd.dockerHost(), apiVersion);
+  }
+
+  @Override
   protected String busyboxImage() {
     return dockerd.busyboxImage();
   }

@@ -210,7 +210,7 @@ final class ContainerJson {
     o.set("Names", Json.strings(List.of("/" + c.name)));
     o.put("Image", Json.text(c.config, "Image", ""));
     o.put("ImageID", c.image.id());
-    o.put("Command", String.join(" ", c.argv));
+    o.put("Command", ShellQuote.join(c.argv));
     o.put("Created", c.created.getEpochSecond());
     ArrayNode ports = Json.array();
     ports(c)

@@ -9,6 +9,9 @@ public final class ContainerScript {
   /** When not null, every run of the main process exits at once with this code (a crash loop). */
   Integer crashExitCode;
 
+  /** How long each crashing run lasts before it exits (zero by default). */
+  java.time.Duration crashRunTime = java.time.Duration.ZERO;
+
   /** When not null, every healthcheck probe exits with this code. */
   Integer probeExitCode;
 
@@ -20,6 +23,12 @@ public final class ContainerScript {
   /** Sets {@link #crashExitCode}. */
   public void crash(Integer exitCode) {
     this.crashExitCode = exitCode;
+  }
+
+  /** Sets {@link #crashExitCode} and {@link #crashRunTime}. */
+  public void crash(Integer exitCode, java.time.Duration runTime) {
+    this.crashExitCode = exitCode;
+    this.crashRunTime = runTime;
   }
 
   /** Sets {@link #probeExitCode}. */

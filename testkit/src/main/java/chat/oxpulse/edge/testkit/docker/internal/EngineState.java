@@ -593,9 +593,12 @@ public final class EngineState {
             selected.add(i);
           }
         }
-        start = n >= selected.size() ? 0 : selected.get(selected.size() - n);
         if (n <= 0) {
           start = all.size();
+        } else if (n >= selected.size()) {
+          start = 0;
+        } else {
+          start = selected.get(selected.size() - n);
         }
       } catch (NumberFormatException e) {
         start = 0;

@@ -151,7 +151,7 @@ final class FakeContainer {
     }
     ContainerProgram p = programs.apply(argv);
     if (p.startError() == null && script.crashExitCode != null) {
-      p = p.withExit(script.crashExitCode, Duration.ZERO);
+      p = p.withExit(script.crashExitCode, script.crashRunTime);
     }
     return p;
   }
@@ -173,8 +173,11 @@ final class FakeContainer {
     startedAt = at;
     pid = PIDS.incrementAndGet();
     runEnd = p.runtime() == null ? null : at.plus(p.runtime());
+    boolean tty = Json.bool(config, "Tty");
     for (ContainerProgram.Line line : p.output()) {
-      logs.add(new LogEntry(at, line.stream(), line.text()));
+      // a TTY turns \n into \r\n (onlcr), and there is only one stream
+      String text = tty ? line.text().replace("\n", "\r\n") : line.text();
+      logs.add(new LogEntry(at, tty ? DockerLogStream.STDOUT : line.stream(), text));
     }
     if (health != null) {
       healthStatus = "starting";
