@@ -10,6 +10,8 @@ public final class Main {
   /** Builds the command line with every subcommand and the CLI's exit-code mapping. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new EdgeCommand());
+    cmd.addSubcommand(new MetricsCommand());
+    cmd.addSubcommand(new UpstreamsCommand());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
     return cmd;
   }
