@@ -11,6 +11,8 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new EdgeCommand());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
+    cmd.addSubcommand(new RenderCommand());
+    cmd.addSubcommand(new CheckCommand());
     return cmd;
   }
 
