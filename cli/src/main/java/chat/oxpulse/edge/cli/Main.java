@@ -13,6 +13,8 @@ public final class Main {
     cmd.addSubcommand(new MetricsCommand());
     cmd.addSubcommand(new UpstreamsCommand());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
+    cmd.addSubcommand(new RenderCommand());
+    cmd.addSubcommand(new CheckCommand());
     return cmd;
   }
 

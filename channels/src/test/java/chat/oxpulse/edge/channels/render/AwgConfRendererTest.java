@@ -23,12 +23,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AwgConfRendererTest {
+public class AwgConfRendererTest {
 
   static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
   static final Secret KEY = Secret.of(Fixtures.AWG_KEY);
 
-  static Map<String, String> v1() {
+  public static Map<String, String> v1() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("allocated_ip", "10.9.0.6/24");
     m.put("motherly_pubkey", "v96erICM4P/xLMT/KlXlM2ckguxXCzQawJgVm1aV3Q0=");
@@ -47,7 +47,7 @@ class AwgConfRendererTest {
     return m;
   }
 
-  static Map<String, String> v31() {
+  public static Map<String, String> v31() {
     Map<String, String> m = v1();
     m.put("s4", "16");
     m.put("h2", "2000000000-2000000099");
