@@ -1,0 +1,21 @@
+package chat.oxpulse.edge.ops.health;
+
+/** Sends alerts through the configured chain. Implementations never throw for delivery failures. */
+public interface AlertDispatcher {
+
+  /** What happened to one alert. */
+  enum Delivery {
+    /** A sink took it. */
+    DELIVERED,
+    /** A rate limit held it back (it is kept for a digest, not lost). */
+    SUPPRESSED,
+    /** Every sink failed; it was written to the spool / undelivered log. */
+    SPOOLED
+  }
+
+  /** Sends one alert. */
+  Delivery send(EdgeAlert alert);
+
+  /** Redelivers anything spooled earlier; called once per tick. */
+  default void flush() {}
+}
