@@ -11,6 +11,15 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new EdgeCommand());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
+    cmd.addSubcommand(new InstallCommand());
+    cmd.addSubcommand(new StatusCommand());
+    cmd.addSubcommand(new HealthcheckCommand());
+    cmd.addSubcommand(new HealthReportCommand());
+    cmd.addSubcommand(new WatchCommand());
+    cmd.addSubcommand(new RefreshCommand());
+    cmd.addSubcommand(new UninstallCommand());
+    cmd.addSubcommand(new RestoreCommand());
+    cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
     return cmd;
   }
 

@@ -221,19 +221,7 @@ public final class Installer {
           + " (see the reasons above)", false);
     }
     String caddySha = bundle.file(BundleFile.Root.ETC, "Caddyfile").map(BundleFile::sha256).orElse("");
-    List<BundleFile> files = new ArrayList<>();
-    for (BundleFile f : bundle.files()) {
-      if (f.name().equals("Caddyfile")) {
-        String text = new String(f.content(), StandardCharsets.UTF_8).replace("__CADDYFILE_SHA__", caddySha);
-        files.add(new BundleFile(f.root(), f.name(), text.getBytes(StandardCharsets.UTF_8), f.mode()));
-      } else if (f.name().equals("awg0.conf")) {
-        String text = new String(f.content(), StandardCharsets.UTF_8)
-            .replace("__AWG_PRIVATE_KEY_FILE__", awg.map(a -> a.privateKey().reveal()).orElse(""));
-        files.add(new BundleFile(f.root(), f.name(), text.getBytes(StandardCharsets.UTF_8), f.mode()));
-      } else if (f.root() != BundleFile.Root.SYSTEMD) {
-        files.add(f);
-      }
-    }
+    List<BundleFile> files = finalFiles(bundle, awg.map(KeyPairText::privateKey));
     EdgeBundle toWrite = new EdgeBundle(files, bundle.statuses(), bundle.reasons(), false);
     if (r.dryRun()) {
       files.forEach(f -> l.note("would write " + BundleWriter.pathOf(layout, f) + " (" + f.mode().octalString() + ")"));
@@ -272,6 +260,7 @@ public final class Installer {
           l.note("removed " + name + " (its channel is not active)");
         }
       }
+      ConfigShas.storeAll(layout);
       steps.end(services.size() + " container(s) up, " + created + " (re)created");
     }
 
@@ -338,6 +327,29 @@ public final class Installer {
     InstallResult.Outcome outcome = r.dryRun() ? InstallResult.Outcome.DRY_RUN
         : green ? InstallResult.Outcome.INSTALLED : InstallResult.Outcome.DEGRADED;
     return new InstallResult(outcome, config.nodeId(), Optional.of(bundle.statuses()), bundle.reasons(), banner);
+  }
+
+  /**
+   * The files to write for a rendered bundle: the Caddyfile with its own sha substituted for
+   * {@code __CADDYFILE_SHA__} (the sha is taken before the substitution, as the reference does),
+   * awg0.conf with the private key, and no systemd units (step 8 installs those).
+   */
+  static List<BundleFile> finalFiles(EdgeBundle bundle, Optional<Secret> awgPrivate) {
+    String caddySha = bundle.file(BundleFile.Root.ETC, "Caddyfile").map(BundleFile::sha256).orElse("");
+    List<BundleFile> files = new ArrayList<>();
+    for (BundleFile f : bundle.files()) {
+      if (f.name().equals("Caddyfile")) {
+        String text = new String(f.content(), StandardCharsets.UTF_8).replace("__CADDYFILE_SHA__", caddySha);
+        files.add(new BundleFile(f.root(), f.name(), text.getBytes(StandardCharsets.UTF_8), f.mode()));
+      } else if (f.name().equals("awg0.conf")) {
+        String text = new String(f.content(), StandardCharsets.UTF_8)
+            .replace("__AWG_PRIVATE_KEY_FILE__", awgPrivate.map(Secret::reveal).orElse(""));
+        files.add(new BundleFile(f.root(), f.name(), text.getBytes(StandardCharsets.UTF_8), f.mode()));
+      } else if (f.root() != BundleFile.Root.SYSTEMD) {
+        files.add(f);
+      }
+    }
+    return files;
   }
 
   private String tokenBranch(Secret fromServer) throws IOException {

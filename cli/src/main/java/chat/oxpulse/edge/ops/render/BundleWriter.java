@@ -32,6 +32,18 @@ public final class BundleWriter {
    * @return the paths whose content changed
    */
   public static List<Path> write(EdgeLayout layout, EdgeBundle bundle) throws IOException {
+    List<Path> changed = writeFiles(layout, bundle);
+    AtomicFileWriter.writeString(layout.channelsStatus(),
+        ChannelsStatusCodec.format(bundle.statuses()), FileMode.STATUS);
+    return changed;
+  }
+
+  /**
+   * Writes every file but not {@code channels-status.env} (refresh re-derives the states instead).
+   *
+   * @return the paths whose content changed
+   */
+  public static List<Path> writeFiles(EdgeLayout layout, EdgeBundle bundle) throws IOException {
     AtomicFileWriter.ensureDirectory(layout.etc(), FileMode.PRIVATE_DIR);
     AtomicFileWriter.ensureDirectory(layout.state(), FileMode.PRIVATE_DIR);
     if (!Files.isDirectory(layout.confD())) {
@@ -51,8 +63,6 @@ public final class BundleWriter {
       AtomicFileWriter.write(p, f.content(), f.mode());
       changed.add(p);
     }
-    AtomicFileWriter.writeString(layout.channelsStatus(),
-        ChannelsStatusCodec.format(bundle.statuses()), FileMode.STATUS);
     return changed;
   }
 }
