@@ -421,7 +421,9 @@ public final class EdgeConfigLoader {
       }
       JsonNode x = xray.get("xhttp");
       String base = "$.channels[0].xray.xhttp";
-      if (x != null && !x.isNull() && !x.isObject()) {
+      if (JsonValues.isAbsent(x)) {
+        x = null;
+      } else if (!x.isObject()) {
         problems.add(new ConfigProblem(base, "must be an object"));
         x = null;
       }
@@ -549,7 +551,7 @@ public final class EdgeConfigLoader {
 
     private Optional<AwgSettings> awg() {
       JsonNode n = doc.get("awg");
-      if (n == null || n.isNull()) {
+      if (JsonValues.isAbsent(n)) {
         return Optional.empty();
       }
       if (!n.isObject()) {

@@ -172,7 +172,9 @@ public final class FieldRules {
     if (hp != null) {
       return hp;
     }
-    return v.endsWith(":" + VLESS_TLS_PORT)
+    // Compare the number, not the text: "05349" is port 5349 too.
+    int port = Integer.parseInt(v.substring(v.lastIndexOf(':') + 1));
+    return port == VLESS_TLS_PORT
         ? "port 5349 is the VLESS-Reality TLS port and never an HTTP upstream"
         : null;
   }
