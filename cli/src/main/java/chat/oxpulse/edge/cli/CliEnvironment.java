@@ -9,8 +9,6 @@ import chat.oxpulse.edge.ops.Installer;
 import chat.oxpulse.edge.ops.OpsContext;
 import chat.oxpulse.edge.ops.backend.HttpBackendClient;
 import chat.oxpulse.edge.ops.health.CaddyMetricsSource;
-import chat.oxpulse.edge.ops.internal.InterimBundleRenderer;
-import chat.oxpulse.edge.ops.internal.SimpleAlertDispatcher;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import chat.oxpulse.edge.ops.runtime.DockerJavaRuntime;
 import java.io.IOException;
@@ -31,10 +29,12 @@ final class CliEnvironment {
 
   private final EdgeLayout layout;
   private final OperatorEnv env;
+  private final Map<String, String> raw;
 
-  private CliEnvironment(EdgeLayout layout, OperatorEnv env) {
+  private CliEnvironment(EdgeLayout layout, OperatorEnv env, Map<String, String> raw) {
     this.layout = layout;
     this.env = env;
+    this.raw = Map.copyOf(raw);
   }
 
   /**
@@ -59,7 +59,7 @@ final class CliEnvironment {
         // install.env unreadable: the default engine is used
       }
     }
-    return new CliEnvironment(layout, OperatorEnv.of(raw));
+    return new CliEnvironment(layout, OperatorEnv.of(raw), raw);
   }
 
   EdgeLayout layout() {
@@ -133,12 +133,20 @@ final class CliEnvironment {
         new chat.oxpulse.edge.ops.health.ChannelProbes(env), host(), VersionProvider.version());
   }
 
+  /** The alert chain over the alerts module, reading the raw environment at each send. */
+  chat.oxpulse.edge.ops.health.PipelineAlertDispatcher alerts(Clock clock) {
+    return new chat.oxpulse.edge.ops.health.PipelineAlertDispatcher(
+        chat.oxpulse.edge.alerts.AlertPipeline.builder().stateDir(layout.telegramDir())
+            .breakerFile(layout.circuitBreakerState()).env(raw).clock(clock)
+            .sleeper(Sleeper.system()).host(host()).build(), host(), clock);
+  }
+
   OpsContext ops() {
     Clock clock = Clock.systemUTC();
     return new OpsContext(layout, env, clock, Sleeper.system(), runtime(),
         HttpBackendClient.withDefaults(URI.create(backendApi()), Sleeper.system(), VersionProvider.version()),
-        new InterimBundleRenderer(),
-        new SimpleAlertDispatcher(env, layout.telegramDir(), host(), clock),
+        new chat.oxpulse.edge.ops.render.ChannelsBundleRenderer(),
+        alerts(clock),
         Path.of(System.getProperty("oxpulse.edge.launcher", "/usr/local/bin/oxpulse-edge")),
         new SecureRandom(), VersionProvider.version(), host());
   }

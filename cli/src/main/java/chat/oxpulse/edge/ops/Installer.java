@@ -210,7 +210,8 @@ public final class Installer {
     steps.begin(5, "render");
     EdgeBundle bundle;
     try {
-      bundle = ctx.renderer().render(config, new RenderOptions(layout, registry, r.imageVersion(), ctx.launcher()));
+      bundle = ctx.renderer().render(config, new RenderOptions(layout, registry, r.imageVersion(), ctx.launcher(),
+          awg.map(KeyPairText::privateKey).orElse(Secret.empty())));
     } catch (RenderException e) {
       throw new OpsException("render failed: " + e.getMessage(), false, e);
     }
@@ -220,9 +221,9 @@ public final class Installer {
       throw new OpsException("all bypass channels failed to render; nothing was started"
           + " (see the reasons above)", false);
     }
-    String caddySha = bundle.file(BundleFile.Root.ETC, "Caddyfile").map(BundleFile::sha256).orElse("");
-    List<BundleFile> files = finalFiles(bundle, awg.map(KeyPairText::privateKey));
-    EdgeBundle toWrite = new EdgeBundle(files, bundle.statuses(), bundle.reasons(), false);
+    String caddySha = bundle.caddyConfigHash();
+    List<BundleFile> files = finalFiles(bundle);
+    EdgeBundle toWrite = new EdgeBundle(files, bundle.statuses(), bundle.reasons(), false, caddySha);
     if (r.dryRun()) {
       files.forEach(f -> l.note("would write " + BundleWriter.pathOf(layout, f) + " (" + f.mode().octalString() + ")"));
       l.note("would write " + layout.channelsStatus() + " and " + layout.installEnv());
@@ -329,27 +330,9 @@ public final class Installer {
     return new InstallResult(outcome, config.nodeId(), Optional.of(bundle.statuses()), bundle.reasons(), banner);
   }
 
-  /**
-   * The files to write for a rendered bundle: the Caddyfile with its own sha substituted for
-   * {@code __CADDYFILE_SHA__} (the sha is taken before the substitution, as the reference does),
-   * awg0.conf with the private key, and no systemd units (step 8 installs those).
-   */
-  static List<BundleFile> finalFiles(EdgeBundle bundle, Optional<Secret> awgPrivate) {
-    String caddySha = bundle.file(BundleFile.Root.ETC, "Caddyfile").map(BundleFile::sha256).orElse("");
-    List<BundleFile> files = new ArrayList<>();
-    for (BundleFile f : bundle.files()) {
-      if (f.name().equals("Caddyfile")) {
-        String text = new String(f.content(), StandardCharsets.UTF_8).replace("__CADDYFILE_SHA__", caddySha);
-        files.add(new BundleFile(f.root(), f.name(), text.getBytes(StandardCharsets.UTF_8), f.mode()));
-      } else if (f.name().equals("awg0.conf")) {
-        String text = new String(f.content(), StandardCharsets.UTF_8)
-            .replace("__AWG_PRIVATE_KEY_FILE__", awgPrivate.map(Secret::reveal).orElse(""));
-        files.add(new BundleFile(f.root(), f.name(), text.getBytes(StandardCharsets.UTF_8), f.mode()));
-      } else if (f.root() != BundleFile.Root.SYSTEMD) {
-        files.add(f);
-      }
-    }
-    return files;
+  /** The files install writes at step 5: everything but the systemd units (step 8 installs those). */
+  static List<BundleFile> finalFiles(EdgeBundle bundle) {
+    return bundle.files().stream().filter(f -> f.root() != BundleFile.Root.SYSTEMD).toList();
   }
 
   private String tokenBranch(Secret fromServer) throws IOException {

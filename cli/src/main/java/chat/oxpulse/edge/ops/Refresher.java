@@ -204,19 +204,19 @@ public final class Refresher {
     } catch (InvalidConfigException e) {
       throw new OpsException("node-config no longer validates: " + e.getMessage(), false, e);
     }
+    Secret awgPriv = Files.isRegularFile(layout.awgPrivateKey())
+        ? Secret.of(Files.readString(layout.awgPrivateKey(), StandardCharsets.UTF_8).strip())
+        : Secret.empty();
     EdgeBundle bundle;
     try {
       bundle = ctx.renderer().render(config, new RenderOptions(layout,
           ctx.env().get(EnvVariable.OXPULSE_IMAGE_REGISTRY).orElse("ghcr.io/anatolykoptev"),
-          st.get("IMAGE_VERSION").orElse("stable"), ctx.launcher()));
+          st.get("IMAGE_VERSION").orElse("stable"), ctx.launcher(), awgPriv));
     } catch (RenderException e) {
       throw new OpsException("re-render failed: " + e.getMessage(), false, e);
     }
-    Optional<Secret> awgPriv = Files.isRegularFile(layout.awgPrivateKey())
-        ? Optional.of(Secret.of(Files.readString(layout.awgPrivateKey(), StandardCharsets.UTF_8).strip()))
-        : Optional.empty();
-    EdgeBundle finalBundle = new EdgeBundle(Installer.finalFiles(bundle, awgPriv), bundle.statuses(),
-        bundle.reasons(), bundle.allChannelsFailed());
+    EdgeBundle finalBundle = new EdgeBundle(Installer.finalFiles(bundle), bundle.statuses(),
+        bundle.reasons(), bundle.allChannelsFailed(), bundle.caddyConfigHash());
     List<String> out = new ArrayList<>();
     for (Path p : BundleWriter.writeFiles(layout, finalBundle)) {
       out.add(p.getFileName().toString());

@@ -1,5 +1,6 @@
 package chat.oxpulse.edge.ops;
 
+import chat.oxpulse.edge.channels.render.SystemdUnitsRenderer;
 import chat.oxpulse.edge.core.identity.IdentityStore;
 import chat.oxpulse.edge.core.layout.EdgeLayout;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
@@ -31,8 +32,8 @@ public final class Uninstaller {
 
   /** The number of steps. */
   public static final int STEPS = 6;
-  private static final List<String> UNITS = List.of("oxpulse-edge-watch.service",
-      "oxpulse-partner-edge-refresh.timer", "oxpulse-partner-edge-refresh.service", "oxpulse-partner-edge.service");
+  private static final List<String> UNITS = List.of(SystemdUnitsRenderer.WATCH_SERVICE,
+      SystemdUnitsRenderer.REFRESH_TIMER, SystemdUnitsRenderer.REFRESH_SERVICE, SystemdUnitsRenderer.EDGE_SERVICE);
 
   private final OpsContext ctx;
 

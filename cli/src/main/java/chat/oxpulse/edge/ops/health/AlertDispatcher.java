@@ -1,6 +1,9 @@
 package chat.oxpulse.edge.ops.health;
 
-/** Sends alerts through the configured chain. Implementations never throw for delivery failures. */
+/**
+ * Sends alerts through the configured chain. Implementations never throw: an alert is taken
+ * (delivered, suppressed into a digest, or spooled) or reported {@link Delivery#FAILED}.
+ */
 public interface AlertDispatcher {
 
   /** What happened to one alert. */
@@ -9,8 +12,10 @@ public interface AlertDispatcher {
     DELIVERED,
     /** A rate limit held it back (it is kept for a digest, not lost). */
     SUPPRESSED,
-    /** Every sink failed; it was written to the spool / undelivered log. */
-    SPOOLED
+    /** Every sink failed; it was written to the spool / undelivered log (redelivered later). */
+    SPOOLED,
+    /** Not taken at all (the alert state could not be written); the caller keeps it pending. */
+    FAILED
   }
 
   /** Sends one alert. */

@@ -12,20 +12,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import chat.oxpulse.edge.metrics.MetricsParseException;
+import chat.oxpulse.edge.metrics.upstream.CaddyUpstreamHealth;
+import chat.oxpulse.edge.metrics.upstream.OverallHealth;
+import chat.oxpulse.edge.metrics.upstream.UpstreamReport;
+import chat.oxpulse.edge.metrics.upstream.UpstreamStatus;
 
 /**
  * Reads Caddy's {@code caddy_reverse_proxy_upstreams_healthy} gauge from a URL (3 s timeout, body
- * capped at 8 MiB) or a file, with the reference's rules (edge-reference.md §7.2), except that a value
- * is any number (1, 1.0) rather than exactly {@code 0} or {@code 1}, and a scrape without the family
- * is reported as such (UNKNOWN, not unhealthy).
+ * capped at 8 MiB, {@code Accept: text/plain;version=0.0.4}) or a file, through the metrics module's
+ * parser; a scrape without the family is reported as such (UNKNOWN, not unhealthy).
  */
 public final class CaddyMetricsSource implements UpstreamSource {
 
   /** The gauge family name. */
   public static final String FAMILY = "caddy_reverse_proxy_upstreams_healthy";
-  private static final Pattern UPSTREAM = Pattern.compile("upstream=\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final int MAX_BYTES = 8 << 20;
 
   private final String source;
@@ -48,50 +49,36 @@ public final class CaddyMetricsSource implements UpstreamSource {
 
   @Override
   public UpstreamScrape scrape() {
-    String text;
+    Fetched f;
     try {
-      text = fetch();
+      f = fetch();
     } catch (IOException e) {
       return UpstreamScrape.unreachable(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return UpstreamScrape.unreachable("interrupted");
     }
-    return parse(text);
+    return parse(f.body(), f.contentType());
   }
 
-  /** Parses exposition text into a scrape. */
-  public static UpstreamScrape parse(String text) {
-    Map<String, UpstreamHealth> out = new LinkedHashMap<>();
-    boolean family = false;
-    for (String line : text.split("\n")) {
-      if (line.startsWith("# TYPE " + FAMILY + " ") || line.startsWith("# HELP " + FAMILY + " ")) {
-        family = true;
-        continue;
-      }
-      if (!line.startsWith(FAMILY + "{") && !line.startsWith(FAMILY + " ")) {
-        continue;
-      }
-      family = true;
-      Matcher m = UPSTREAM.matcher(line);
-      int close = line.lastIndexOf('}');
-      if (!m.find() || close < 0) {
-        continue;
-      }
-      String[] rest = line.substring(close + 1).trim().split("\\s+");
-      double v;
-      try {
-        v = Double.parseDouble(rest[0]);
-      } catch (NumberFormatException e) {
-        continue;
-      }
-      String up = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
-      out.put(up, v >= 1 ? UpstreamHealth.HEALTHY : UpstreamHealth.UNHEALTHY);
+  private record Fetched(byte[] body, String contentType) {}
+
+  /** Parses exposition bytes into a scrape (the metrics module's Caddy upstream reader). */
+  public static UpstreamScrape parse(byte[] body, String contentType) {
+    UpstreamReport r;
+    try {
+      r = new CaddyUpstreamHealth().read(body, contentType);
+    } catch (MetricsParseException e) {
+      return new UpstreamScrape(false, false, Map.of(), "metrics do not parse: " + e.getMessage(), UpstreamReport.unknown());
     }
-    return new UpstreamScrape(true, family, out, "");
+    Map<String, UpstreamHealth> out = new LinkedHashMap<>();
+    for (UpstreamStatus u : r.upstreams()) {
+      out.put(u.upstream(), u.health());
+    }
+    return new UpstreamScrape(true, r.overall() != OverallHealth.UNKNOWN, out, "", r);
   }
 
-  private String fetch() throws IOException, InterruptedException {
+  private Fetched fetch() throws IOException, InterruptedException {
     if (source.startsWith("http://") || source.startsWith("https://")) {
       HttpRequest req = HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(3))
           .header("Accept", "text/plain;version=0.0.4").GET().build();
@@ -107,12 +94,12 @@ public final class CaddyMetricsSource implements UpstreamSource {
       if (r.body().length > MAX_BYTES) {
         throw new IOException("metrics source " + source + " body exceeds " + MAX_BYTES + " bytes");
       }
-      return new String(r.body(), StandardCharsets.UTF_8);
+      return new Fetched(r.body(), r.headers().firstValue("Content-Type").orElse(""));
     }
     Path p = Path.of(source);
     if (!Files.isRegularFile(p)) {
       throw new IOException("metrics file " + source + " does not exist");
     }
-    return Files.readString(p, StandardCharsets.UTF_8);
+    return new Fetched(Files.readAllBytes(p), "");
   }
 }

@@ -1,5 +1,6 @@
 package chat.oxpulse.edge.ops.health;
 
+import chat.oxpulse.edge.channels.render.SystemdUnitsRenderer;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.FileMode;
@@ -160,8 +161,8 @@ public final class HealthChecker {
           + (a.verdict() == StatusAggregate.Verdict.WARN ? " (degraded, exit-neutral)" : "")));
     }
     // 11: units
-    List<String> units = List.of("oxpulse-partner-edge.service", "oxpulse-partner-edge-refresh.timer",
-        "oxpulse-edge-watch.service");
+    List<String> units = List.of(SystemdUnitsRenderer.EDGE_SERVICE, SystemdUnitsRenderer.REFRESH_TIMER,
+        SystemdUnitsRenderer.WATCH_SERVICE);
     List<String> missing = units.stream().filter(u -> !Files.isRegularFile(layout.systemdDir().resolve(u))).toList();
     out.add(new CheckResult(11, "units", missing.isEmpty() ? CheckResult.Verdict.GREEN : CheckResult.Verdict.RED,
         missing.isEmpty() ? units.size() + " unit files in " + layout.systemdDir() : "missing: " + String.join(", ", missing)));

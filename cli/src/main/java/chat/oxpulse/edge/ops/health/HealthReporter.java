@@ -11,8 +11,15 @@ import chat.oxpulse.edge.core.layout.EdgeLayout;
 import chat.oxpulse.edge.core.status.ShellEnvCodec;
 import chat.oxpulse.edge.core.status.ShellEnvFile;
 import chat.oxpulse.edge.core.status.StateFileException;
-import chat.oxpulse.edge.core.status.UpstreamStateCodec;
 import chat.oxpulse.edge.core.status.UpstreamStateFile;
+import chat.oxpulse.edge.metrics.upstream.DetectorState;
+import chat.oxpulse.edge.metrics.upstream.DetectorStateStore;
+import chat.oxpulse.edge.metrics.upstream.EventKind;
+import chat.oxpulse.edge.metrics.upstream.Severity;
+import chat.oxpulse.edge.metrics.upstream.TransitionDetector;
+import chat.oxpulse.edge.metrics.upstream.TransitionEvent;
+import chat.oxpulse.edge.metrics.upstream.TransitionPolicy;
+import chat.oxpulse.edge.metrics.upstream.UpstreamStateStore;
 import chat.oxpulse.edge.ops.backend.BackendClient;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
@@ -58,6 +65,7 @@ public final class HealthReporter {
   private final ChannelProbes probes;
   private final String host;
   private final String installerVersion;
+  private final TransitionDetector detector;
 
   /**
    * Creates a reporter.
@@ -87,6 +95,7 @@ public final class HealthReporter {
     this.probes = probes;
     this.host = host;
     this.installerVersion = installerVersion;
+    this.detector = new TransitionDetector(TransitionPolicy.defaults(), clock);
   }
 
   /**
@@ -162,20 +171,23 @@ public final class HealthReporter {
       } else if (!scrape.familyPresent()) {
         notes.add("Caddy metrics have no caddy_reverse_proxy_upstreams_healthy family: upstream health unknown");
       }
-      UpstreamStateFile previous = readState();
-      TransitionTracker.Outcome out = TransitionTracker.detect(previous, scrape, start.getEpochSecond());
+      DetectorStateStore store = new DetectorStateStore(layout.state().resolve(DetectorStateStore.FILE_NAME));
+      DetectorState previous;
+      try {
+        previous = store.load();
+      } catch (StateFileException e) {
+        notes.add("transition state unreadable (" + e.getMessage() + "): starting afresh");
+        previous = DetectorState.initial();
+      }
+      DetectorState detected = detector.tick(previous, scrape.report());
       List<EdgeAlert> raised = new ArrayList<>();
-      if (out.allDown() && !out.wasAllDown()) {
-        raised.add(new EdgeAlert("edge:all-down", "critical", "CRITICAL: all upstreams unhealthy on " + host, true));
-      } else if (!out.allDown()) {
-        if (out.wasAllDown() && !out.transitions().isEmpty()) {
-          raised.add(new EdgeAlert("edge:all-down", "info", "RECOVERED: upstreams serving again on " + host, true));
-        }
-        for (Transition t : out.transitions()) {
-          raised.add(new EdgeAlert("upstream:" + t.upstream(),
-              t.current() == chat.oxpulse.edge.core.status.UpstreamHealth.HEALTHY ? "info" : "warn",
-              t.text(), false));
-        }
+      List<String> eventIds = new ArrayList<>();
+      for (TransitionEvent e : detected.pending()) {
+        boolean pool = e.upstream() == null;
+        raised.add(new EdgeAlert(pool ? "edge:all-down" : "upstream:" + e.upstream(),
+            e.kind() == EventKind.ALL_DOWN ? "critical" : e.severity() == Severity.INFO ? "info" : "warn",
+            e.summary() + (pool ? " on " + host : ""), pool));
+        eventIds.add(e.id());
       }
       // 5. restart loops
       List<String> loops = new ArrayList<>();
@@ -206,17 +218,33 @@ public final class HealthReporter {
       if (!dryRun) {
         alerts.flush();
       }
-      for (EdgeAlert a : raised) {
-        sent.add(new TickReport.SentAlert(a, dryRun ? Optional.empty() : Optional.of(alerts.send(a))));
+      List<String> taken = new ArrayList<>();
+      for (int i = 0; i < raised.size(); i++) {
+        EdgeAlert a = raised.get(i);
+        Optional<AlertDispatcher.Delivery> d = dryRun ? Optional.empty() : Optional.of(alerts.send(a));
+        sent.add(new TickReport.SentAlert(a, d));
+        if (i < eventIds.size() && d.isPresent() && d.get() != AlertDispatcher.Delivery.FAILED) {
+          taken.add(eventIds.get(i));
+        }
       }
       if (!dryRun) {
-        if (out.next() != previous) {
-          AtomicFileWriter.writeString(layout.upstreamState(), formatState(out.next()), FileMode.STATUS);
+        // a transition stays pending until the alert pipeline has taken it
+        store.save(TransitionDetector.acknowledge(detected, taken));
+        UpstreamStateStore upstreamStore = new UpstreamStateStore(layout.upstreamState());
+        UpstreamStateFile old = upstreamStore.load().file();
+        UpstreamStateFile next = UpstreamStateStore.fromReport(scrape.report(), start, old);
+        if (next != old) {
+          try {
+            upstreamStore.save(next);
+          } catch (StateFileException e) {
+            notes.add("upstream-state.env not written: " + e.getMessage());
+          }
         }
         writeRestartCounts(counts);
         appendHistory(sent, start);
       }
-      return new TickReport(start, nodeId, results, posts, authFailures, scrape, out.transitions(),
+      List<TransitionEvent> events = new ArrayList<>(detected.pending());
+      return new TickReport(start, nodeId, results, posts, authFailures, scrape, events,
           sent, loops, notes, (System.nanoTime() - t0) / 1_000_000);
     }
   }
@@ -241,22 +269,6 @@ public final class HealthReporter {
     }
     Path f = layout.serviceToken();
     return Files.isRegularFile(f) ? Secret.of(Files.readString(f, StandardCharsets.UTF_8).strip()) : Secret.empty();
-  }
-
-  private UpstreamStateFile readState() throws IOException {
-    Path p = layout.upstreamState();
-    if (!Files.isRegularFile(p)) {
-      return UpstreamStateFile.of(List.of());
-    }
-    return UpstreamStateCodec.parse(Files.readString(p, StandardCharsets.UTF_8)).file();
-  }
-
-  private static String formatState(UpstreamStateFile f) throws IOException {
-    try {
-      return UpstreamStateCodec.format(f);
-    } catch (StateFileException e) {
-      throw new IOException(e.getMessage(), e);
-    }
   }
 
   private static String key(String container) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param posts channel → HTTP status of its POST (0 = no response, -1 = skipped)
  * @param authFailures POSTs refused with a non-transient 4xx, or skipped for want of a token
  * @param scrape the Caddy scrape
- * @param transitions the transitions detected
+ * @param transitions the transition events raised this tick (pending ones from earlier ticks included)
  * @param alerts the alerts raised, with their delivery
  * @param restartLoops containers whose restart count rose since the last tick
  * @param notes operator-readable notes (skips, warnings)
@@ -25,7 +25,7 @@ public record TickReport(
     List<PostOutcome> posts,
     int authFailures,
     UpstreamScrape scrape,
-    List<Transition> transitions,
+    List<chat.oxpulse.edge.metrics.upstream.TransitionEvent> transitions,
     List<SentAlert> alerts,
     List<String> restartLoops,
     List<String> notes,

@@ -11,9 +11,11 @@ import java.util.Map;
  *     health is UNKNOWN, never unhealthy
  * @param upstreams upstream → health, in scrape order
  * @param error why the source was unreachable (no secrets), empty when reachable
+ * @param report the metrics module's report of the same scrape
  */
 public record UpstreamScrape(
-    boolean reachable, boolean familyPresent, Map<String, UpstreamHealth> upstreams, String error) {
+    boolean reachable, boolean familyPresent, Map<String, UpstreamHealth> upstreams, String error,
+    chat.oxpulse.edge.metrics.upstream.UpstreamReport report) {
 
   /** Copies the map (order kept). */
   public UpstreamScrape {
@@ -22,7 +24,8 @@ public record UpstreamScrape(
 
   /** A failed scrape. */
   public static UpstreamScrape unreachable(String error) {
-    return new UpstreamScrape(false, false, Map.of(), error);
+    return new UpstreamScrape(false, false, Map.of(), error,
+        chat.oxpulse.edge.metrics.upstream.UpstreamReport.unknown());
   }
 
   /** healthy / degraded / down / unknown, as {@code upstreams --json} names them. */

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param statuses the channel states
  * @param reasons channel → reason for its state
  * @param allChannelsFailed true when every attempted bypass channel failed (install aborts)
+ * @param caddyConfigHash the Caddyfile's config hash ({@code CADDYFILE_SHA} in install.env)
  */
 public record EdgeBundle(
     List<BundleFile> files,
     ChannelsStatusFile statuses,
     Map<String, String> reasons,
-    boolean allChannelsFailed) {
+    boolean allChannelsFailed,
+    String caddyConfigHash) {
 
   /** Copies the collections. */
   public EdgeBundle {

@@ -10,5 +10,7 @@ import java.nio.file.Path;
  * @param imageRegistry the image registry
  * @param imageVersion the image tag
  * @param launcher the absolute path of the {@code oxpulse-edge} launcher the systemd units run
+ * @param awgPrivateKey the AWG private key rendered into awg0.conf (empty when not available)
  */
-public record RenderOptions(EdgeLayout layout, String imageRegistry, String imageVersion, Path launcher) {}
+public record RenderOptions(EdgeLayout layout, String imageRegistry, String imageVersion, Path launcher,
+    chat.oxpulse.edge.core.Secret awgPrivateKey) {}

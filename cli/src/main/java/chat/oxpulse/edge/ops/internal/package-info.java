@@ -1,2 +1,0 @@
-/** Implementation details of {@code ops}; not API. */
-package chat.oxpulse.edge.ops.internal;
