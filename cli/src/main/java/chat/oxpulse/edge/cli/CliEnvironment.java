@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * Turns the global options, a command's flags and the process environment into the ops
- * collaborators. The one place the CLI reads {@link System#getenv()}.
+ * collaborators; the environment comes from the root command (the process's, or an injected one).
  */
 final class CliEnvironment {
 
@@ -44,7 +44,7 @@ final class CliEnvironment {
    * @param overrides flag values that win over the process environment (null values ignored)
    */
   static CliEnvironment of(EdgeCommand root, Map<String, String> overrides) {
-    Map<String, String> raw = new HashMap<>(System.getenv());
+    Map<String, String> raw = new HashMap<>(root.environment);
     overrides.forEach((k, v) -> {
       if (v != null && !v.isBlank()) {
         raw.put(k, v);
@@ -111,8 +111,8 @@ final class CliEnvironment {
     return env.get(EnvVariable.OXPULSE_BACKEND_API).orElse("https://api.oxpulse.chat");
   }
 
-  static String host() {
-    String h = System.getenv("HOSTNAME");
+  String host() {
+    String h = raw.get("HOSTNAME");
     if (h == null || h.isBlank()) {
       try {
         h = java.net.InetAddress.getLocalHost().getHostName();

@@ -124,7 +124,7 @@ final class InstallCommand implements Callable<Integer> {
           + " to every process; use OXPULSE_PARTNER_TOKEN, --token-file F or --token -");
     }
     if (token != null) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(root.stdin, StandardCharsets.UTF_8));
       String line = in.readLine();
       if (line == null || line.isBlank()) {
         throw new IllegalArgumentException("--token -: no token on stdin");
