@@ -74,20 +74,27 @@ final class WatchCommand implements Callable<Integer> {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      out.flush();
+      err.flush();
+      // the loop ended cleanly and its state is persisted: a signal stop is a success (exit 0)
+      Runtime.getRuntime().halt(ExitCodes.OK);
     }, "watch-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println("watch: every " + every.toMillis() + " ms, metrics " + cli.metrics(metricsSrc).source()
         + ", state " + cli.layout().state() + " (SIGTERM to stop)");
     out.flush();
-    long ticks;
+    long ticks = 0;
     try {
       ticks = loop.run();
     } finally {
       rt.get().ifPresent(ContainerRuntime::close);
+      out.println("watch: stopped after " + ticks + " tick(s)");
+      out.flush();
       done.countDown();
     }
-    out.println("watch: stopped after " + ticks + " tick(s)");
-    out.flush();
+    if (!loop.isStopped()) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
     return ExitCodes.OK;
   }
 }

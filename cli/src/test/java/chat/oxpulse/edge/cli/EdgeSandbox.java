@@ -20,6 +20,7 @@ final class EdgeSandbox implements AutoCloseable {
   static final String HY2_AUTH = "canary-hy2-auth-7f3a9c";
   static final String HY2_OBFS = "canary-hy2-obfs-91be22";
   static final String REG_TOKEN = "ptkn_canary_registration_5d1e";
+  static final String SERVICE_TOKEN = "stkn_canary_service_token_c0ffee";
 
   final Path dir;
   final Path etc;
@@ -51,6 +52,7 @@ final class EdgeSandbox implements AutoCloseable {
     env.put("HYSTERIA2_OBFS", HY2_OBFS);
     env.put("OXPULSE_TG_WEBHOOK", "");
     env.put("HOSTNAME", "edge-test");
+    env.put("OXPULSE_SERVICE_TOKEN", SERVICE_TOKEN);
   }
 
   /** Runs a command with {@code --etc/--state} of this sandbox. */
