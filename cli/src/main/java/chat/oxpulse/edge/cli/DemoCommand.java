@@ -32,12 +32,20 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fake-caddy", description = "Use FakeCaddy even when caddy is installed.")
   boolean fakeCaddy;
 
+  @Option(names = "--cycles", defaultValue = "1", paramLabel = "N",
+      description = "How many times CH1 goes down and recovers (default ${DEFAULT-VALUE}).")
+  int cycles;
+
   @Override
   public Integer call() throws Exception {
+    if (cycles < 1 || cycles > 100) {
+      spec.commandLine().getErr().println("demo: --cycles must be 1..100");
+      return ExitCodes.USAGE;
+    }
     PrintWriter out = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     EdgeDemo.Outcome o = new EdgeDemo(new EdgeDemo.Options(Duration.ofSeconds(1), keep, fakeCaddy,
-        Duration.ofSeconds(40))).run(new EdgeDemo.Narrator() {
+        Duration.ofSeconds(40), cycles)).run(new EdgeDemo.Narrator() {
           @Override
           public void chapter(String title) {
             out.println();
@@ -67,8 +75,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.printf("demo %s in %.1f s (%s): detection %s, recovery %s, %d Telegram message(s)%n",
         o.ok() ? "done" : "INCOMPLETE", (System.nanoTime() - t0) / 1e9, o.caddy(),
-        o.detection().map(d -> d.toMillis() + " ms").orElse("-"),
-        o.recovery().map(d -> d.toMillis() + " ms").orElse("-"), o.telegramMessages().size());
+        o.detection().stream().map(d -> d.toMillis() + " ms").toList(),
+        o.recovery().stream().map(d -> d.toMillis() + " ms").toList(), o.telegramMessages().size());
     out.flush();
     return o.ok() ? ExitCodes.OK : ExitCodes.ERROR;
   }
