@@ -36,6 +36,13 @@ public final class Main {
     cmd.addSubcommand(new MetricsCommand());
     cmd.addSubcommand(new UpstreamsCommand());
     cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+    // the contract: --help and --version on every command, whoever wrote it
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      sub.getCommandSpec().mixinStandardHelpOptions(true);
+      if (!(sub.getCommandSpec().versionProvider() instanceof VersionProvider)) {
+        sub.getCommandSpec().versionProvider(new VersionProvider());
+      }
+    }
     return cmd;
   }
 
