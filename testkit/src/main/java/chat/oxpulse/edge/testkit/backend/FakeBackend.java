@@ -247,7 +247,14 @@ public final class FakeBackend implements Fake {
     for (String h : List.of("content-type", "x-installer-version")) {
       Optional.ofNullable(r.header(h)).ifPresent(v -> headers.put(h, v));
     }
-    calls.add(new BackendCall(endpoint, r.method(), r.path(), headers, body, bearer, reply.stalled() ? 0 : reply.status()));
+    Secret registrationToken = Secret.empty();
+    JsonNode recorded = body;
+    if (body != null && body.isObject() && body.has("token")) {
+      registrationToken = Secret.of(body.path("token").asText(""));
+      recorded = ((ObjectNode) body.deepCopy()).put("token", Secret.REDACTED);
+    }
+    calls.add(new BackendCall(endpoint, r.method(), r.path(), headers, recorded, bearer, registrationToken,
+        reply.stalled() ? 0 : reply.status()));
     notifyAll();
     return reply;
   }
