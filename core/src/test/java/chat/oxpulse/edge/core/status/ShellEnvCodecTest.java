@@ -89,7 +89,11 @@ class ShellEnvCodecTest {
         Arguments.of("K=", ""),
         Arguments.of("K=''", ""),
         Arguments.of("K='$(reboot)'", "$(reboot)"),
-        Arguments.of("K='it'\\''s'", "it's"));
+        Arguments.of("K='it'\\''s'", "it's"),
+        Arguments.of("K='v'\u2028", "v\u2028"),
+        Arguments.of("K=a\f", "a\f"),
+        Arguments.of("K='~'", "~"),
+        Arguments.of("\texport\tK='v'", "v"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,7 +104,7 @@ class ShellEnvCodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"K=$(reboot)", "K=`id`", "K=\"$(x)\"", "K=\"$HOME\"", "K='open", "K=\"open",
-      "K=a b", "K=a;b", "K=a|b", "K=a&b", "K=a>b", "K=(x)", "K=a\\", "=v", "1K=v", "K-2=v", "no equals"})
+      "K=a b", "K=~", "K=a~b", "K=~/x", "K=a:~/x", "K='v'\r", "K=a\u0000", "K=a;b", "K=a|b", "K=a&b", "K=a>b", "K=(x)", "K=a\\", "=v", "1K=v", "K-2=v", "no equals"})
   void anything_else_is_an_error_naming_the_line(String line) {
     assertThatThrownBy(() -> ShellEnvCodec.parse("# h\nA='ok'\n" + line + "\n", "install.env"))
         .isInstanceOf(StateFileException.class)
