@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  *
  * <p>Reading accepts what a POSIX shell would assign for the simple forms operators write: single
  * quotes, double quotes (with {@code \" \\ \$ \`} escapes), unquoted words with backslash escapes,
- * concatenations of those, an optional {@code export} prefix, comments and blank lines. Anything
- * else (command substitution outside quotes, unbalanced quotes, several words) is an error naming
- * the line.
+ * concatenations of those, an optional {@code export} prefix, comments and blank lines. Only space
+ * and tab separate words, as in sh. Anything else (command substitution or an unquoted {@code ~}
+ * outside quotes, unbalanced quotes, several words, a CR or NUL anywhere in the line) is an error
+ * naming the line: the reader never returns a value the shell would not assign.
  */
 public final class ShellEnvCodec {
 

@@ -131,6 +131,19 @@ class ShellEnvCodecTest {
     assertThat(InstallState.timestamp(Instant.parse("2026-11-27T10:26:54.987Z"))).isEqualTo("2026-11-27T10:26:54Z");
   }
 
+  @Test
+  void one_megabyte_values_round_trip_in_every_codec() throws Exception {
+    String huge = Hostile.ONE_MB + "'\"$(x){}ünï";
+    ShellEnvFile env = ShellEnvFile.of(Map.of("HUGE", huge));
+    assertThat(ShellEnvCodec.parse(ShellEnvCodec.format(env), "t")).isEqualTo(env);
+    UpstreamStateFile up = UpstreamStateFile.of(List.of(new UpstreamRecord(huge + ":1", UpstreamHealth.HEALTHY, 1)));
+    assertThat(UpstreamStateCodec.parse(UpstreamStateCodec.format(up)).file()).isEqualTo(up);
+    ChannelsStatusFile st = ChannelsStatusFile.of(List.of(new ChannelStatus("xray", Hostile.ONE_MB)));
+    ChannelsStatusCodec.Parsed p = ChannelsStatusCodec.parse(ChannelsStatusCodec.format(st));
+    assertThat(p.file()).isEqualTo(st);
+    assertThat(p.file().aggregate().failed()).isEqualTo(1);
+  }
+
   // ---- the real shell ------------------------------------------------------------------------
 
   static List<String> bashValues() {
