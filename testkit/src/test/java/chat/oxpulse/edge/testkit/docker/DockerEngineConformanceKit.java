@@ -580,7 +580,12 @@ abstract class DockerEngineConformanceKit {
             () -> client().pullImageCmd("oxpulse-edge/absent").withTag(run)
                 .exec(new PullImageResultCallback()).awaitCompletion(60, TimeUnit.SECONDS))
         .isInstanceOf(DockerException.class)
-        .hasMessageContaining("registry-1.docker.io");
+        .hasMessageContaining("Get \\\"https://registry-1.docker.io/v2/\\\": dial tcp: lookup registry-1.docker.io");
+    assertThatThrownBy(
+            () -> client().pullImageCmd("ghcr.io/oxpulse-edge/absent").withTag(run)
+                .exec(new PullImageResultCallback()).awaitCompletion(60, TimeUnit.SECONDS))
+        .isInstanceOf(DockerException.class)
+        .hasMessageContaining("Get \\\"https://ghcr.io/v2/\\\": dial tcp: lookup ghcr.io");
   }
 
   @Test
