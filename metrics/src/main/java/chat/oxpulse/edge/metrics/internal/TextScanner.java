@@ -136,8 +136,24 @@ public final class TextScanner implements SampleView {
     }
   }
 
-  private static int indexOfNewline(byte[] buf, int p, int to) {
-    for (int i = p; i < to; i++) {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+          java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+  /** The first '\n' in {@code buf[p, to)}, eight bytes at a time (SWAR), or -1. */
+  static int indexOfNewline(byte[] buf, int p, int to) {
+    int i = p;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+      long t = (x - ONES) & ~x & HIGHS;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (buf[i] == '\n') {
         return i;
       }
