@@ -12,7 +12,8 @@ import java.util.Locale;
  * A companion to the JMH benchmarks for overloaded machines: the same three operations (newline
  * scan, visitor, model) timed by the thread's CPU time rather than wall time, so that other
  * tenants' load does not count. Usage: {@code CpuTimeParseMeasure FILE...}; prints one line per
- * operation and file (the median of 5 rounds of 2 s CPU each, after a 3 s warm-up).
+ * operation and file (the median of 5 rounds of 2 s CPU each, after a 3 s warm-up). The
+ * {@code healthTick} operation is {@link HealthTickBenchmark#tick()}.
  */
 public final class CpuTimeParseMeasure {
 
@@ -27,7 +28,11 @@ public final class CpuTimeParseMeasure {
     for (String a : args) {
       byte[] d = Files.readAllBytes(Path.of(a));
       int samples = parser.parse(d, ExpositionFormat.PROMETHEUS_TEXT).sampleCount();
-      for (String op : new String[] {"newlineScan", "visitor", "model"}) {
+      HealthTickBenchmark tick = new HealthTickBenchmark();
+      tick.file = Path.of(a).toAbsolutePath().toString();
+      System.setProperty("edge.corpus.dir", "/");
+      tick.load();
+      for (String op : new String[] {"newlineScan", "visitor", "model", "healthTick"}) {
         Runnable r = switch (op) {
           case "newlineScan" -> () -> {
             int c = 0;
@@ -41,6 +46,13 @@ public final class CpuTimeParseMeasure {
           case "visitor" -> () -> {
             try {
               parser.visit(d, ExpositionFormat.PROMETHEUS_TEXT, s -> sink += (long) s.value());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+          case "healthTick" -> () -> {
+            try {
+              sink += tick.tick();
             } catch (Exception e) {
               throw new IllegalStateException(e);
             }
