@@ -112,7 +112,7 @@ public final class EdgeConfigLoader {
       HostPort backendEndpoint = hostPort("$.backend_endpoint", requiredText("backend_endpoint"), false);
       Secret turnSecret = Secret.of(requiredText("turn_secret"));
       String sfu = text(doc, "signaling_sfu_secret", "$.signaling_sfu_secret");
-      if (sfu == null) {
+      if (sfu == null && JsonValues.isAbsent(doc.get("signaling_sfu_secret"))) {
         problems.add(new ConfigProblem("$.signaling_sfu_secret",
             "is required (without it the SFU WebSocket is silently disabled)"));
       }
@@ -193,7 +193,9 @@ public final class EdgeConfigLoader {
       if (JsonValues.isAbsent(n)) {
         return null;
       }
-      String s = JsonValues.normalised(n);
+      // Booleans are normalised to on/off only inside the awg object; elsewhere a boolean is a
+      // type error (a secret must never silently become "on").
+      String s = n.isBoolean() ? null : JsonValues.normalised(n);
       if (s == null) {
         problems.add(new ConfigProblem(path, "must be a string, not " + kind(n)));
         return null;
@@ -203,14 +205,14 @@ public final class EdgeConfigLoader {
 
     private String requiredText(String field) {
       String s = text(doc, field, "$." + field);
-      if (s == null && !(doc.get(field) != null && (doc.get(field).isObject() || doc.get(field).isArray()))) {
+      if (s == null && JsonValues.isAbsent(doc.get(field))) {
         problems.add(new ConfigProblem("$." + field, "is required"));
       }
       return s;
     }
 
     private static String kind(JsonNode n) {
-      return n.isObject() ? "an object" : n.isArray() ? "an array" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      return n.isObject() ? "an object" : n.isArray() ? "an array" : n.isBoolean() ? "a boolean" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private HostPort hostPort(String path, String value, boolean httpUpstream) {
@@ -421,7 +423,9 @@ public final class EdgeConfigLoader {
       }
       JsonNode x = xray.get("xhttp");
       String base = "$.channels[0].xray.xhttp";
-      if (x != null && !x.isNull() && !x.isObject()) {
+      if (JsonValues.isAbsent(x)) {
+        x = null;
+      } else if (!x.isObject()) {
         problems.add(new ConfigProblem(base, "must be an object"));
         x = null;
       }
@@ -549,7 +553,7 @@ public final class EdgeConfigLoader {
 
     private Optional<AwgSettings> awg() {
       JsonNode n = doc.get("awg");
-      if (n == null || n.isNull()) {
+      if (JsonValues.isAbsent(n)) {
         return Optional.empty();
       }
       if (!n.isObject()) {

@@ -21,6 +21,7 @@ public final class FieldRules {
   private static final Pattern IPV4 =
       Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+  private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   /** TLS-only ports that must never be an HTTP upstream (the reference's bug 1). */
@@ -95,7 +96,7 @@ public final class FieldRules {
       return "host is empty";
     }
     if (h.indexOf(':') >= 0) {
-      return IPV6.matcher(h).matches() ? null : "host is not a valid IPv6 literal";
+      return isIpv6(h) ? null : "host is not a valid IPv6 literal";
     }
     if (h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
       return IPV4.matcher(h).matches() ? null : "host is not a valid IPv4 address";
@@ -109,6 +110,56 @@ public final class FieldRules {
       }
     }
     return null;
+  }
+
+  /**
+   * An IPv6 literal without brackets or zone: eight 1-4 digit hex groups, or fewer with exactly one
+   * {@code ::}, optionally ending in a dotted IPv4 address (which stands for two groups).
+   */
+  static boolean isIpv6(String h) {
+    if (!IPV6.matcher(h).matches()) {
+      return false;
+    }
+    String s = h;
+    int lastColon = s.lastIndexOf(':');
+    String tail = s.substring(lastColon + 1);
+    if (tail.indexOf('.') >= 0) {
+      if (!IPV4.matcher(tail).matches()) {
+        return false;
+      }
+      s = s.substring(0, lastColon + 1) + "0:0";
+    }
+    int dbl = s.indexOf("::");
+    if (dbl >= 0) {
+      if (s.indexOf("::", dbl + 1) >= 0) {
+        return false;
+      }
+      String head = s.substring(0, dbl);
+      String rest = s.substring(dbl + 2);
+      int groups = 0;
+      for (String part : new String[] {head, rest}) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        for (String g : part.split(":", -1)) {
+          if (!HEX_GROUP.matcher(g).matches()) {
+            return false;
+          }
+          groups++;
+        }
+      }
+      return groups <= 7;
+    }
+    String[] groups = s.split(":", -1);
+    if (groups.length != 8) {
+      return false;
+    }
+    for (String g : groups) {
+      if (!HEX_GROUP.matcher(g).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code host:port}: split on the last colon, IPv6 bracketed, no scheme, path or query. */
@@ -172,7 +223,9 @@ public final class FieldRules {
     if (hp != null) {
       return hp;
     }
-    return v.endsWith(":" + VLESS_TLS_PORT)
+    // Compare the number, not the text: "05349" is port 5349 too.
+    int port = Integer.parseInt(v.substring(v.lastIndexOf(':') + 1));
+    return port == VLESS_TLS_PORT
         ? "port 5349 is the VLESS-Reality TLS port and never an HTTP upstream"
         : null;
   }

@@ -1,0 +1,95 @@
+package chat.oxpulse.edge.alerts.http;
+
+import chat.oxpulse.edge.alerts.AlertSettings;
+import chat.oxpulse.edge.alerts.AlertSink;
+import chat.oxpulse.edge.alerts.SinkFactory;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import okhttp3.OkHttpClient;
+
+/**
+ * Owns the ONE OkHttp client every HTTP sink shares (one connection pool, one dispatcher) and
+ * builds the standard fallback chain from the settings read at send time: the webhook when set,
+ * Telegram when a chat and a token are set, Alertmanager when its URL is set.
+ *
+ * <p>Timeouts: connect 5 s; the webhook's whole call 5 s (the reference's curl timeout); each
+ * Telegram and Alertmanager call 10 s. Per-sink variants come from {@link OkHttpClient#newBuilder()},
+ * which keeps the shared pool. Close it when done.
+ */
+public final class HttpSinks implements AutoCloseable {
+
+  /** Whole-call timeout of the webhook. */
+  public static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
+  /** Whole-call timeout of one Bot API or Alertmanager request. */
+  public static final Duration API_TIMEOUT = Duration.ofSeconds(10);
+
+  private final OkHttpClient client;
+
+  private HttpSinks(OkHttpClient client) {
+    this.client = client;
+  }
+
+  /** A fresh shared client with the standard timeouts. */
+  public static HttpSinks create() {
+    return new HttpSinks(
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(API_TIMEOUT)
+            .writeTimeout(API_TIMEOUT)
+            .callTimeout(API_TIMEOUT)
+            .followRedirects(false)
+            .build());
+  }
+
+  /** Wraps an existing client (e.g. one a host application already configured). */
+  public static HttpSinks using(OkHttpClient client) {
+    return new HttpSinks(client);
+  }
+
+  /** The shared client. */
+  public OkHttpClient client() {
+    return client;
+  }
+
+  /** The standard chain factory over the shared client. */
+  public SinkFactory factory() {
+    return this::chain;
+  }
+
+  private List<AlertSink> chain(AlertSettings s) {
+    List<AlertSink> out = new ArrayList<>();
+    s.webhook()
+        .ifPresent(
+            url ->
+                out.add(
+                    new WebhookSink(
+                        client.newBuilder().callTimeout(WEBHOOK_TIMEOUT).readTimeout(WEBHOOK_TIMEOUT).build(),
+                        url,
+                        s.webhookSecret())));
+    if (s.telegramConfigured()) {
+      OkHttpClient.Builder tg = client.newBuilder().callTimeout(API_TIMEOUT);
+      s.telegramProxy().ifPresent(p -> tg.proxy(proxy(p)));
+      out.add(new TelegramSink(tg.build(), s.telegramApiBase(), s.telegramChat(), s.telegramToken()));
+    }
+    s.alertmanager().ifPresent(url -> out.add(new AlertmanagerSink(client, url)));
+    return out;
+  }
+
+  private static Proxy proxy(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    Proxy.Type type = scheme.startsWith("socks") ? Proxy.Type.SOCKS : Proxy.Type.HTTP;
+    return new Proxy(type, InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort()));
+  }
+
+  /** Shuts down the dispatcher and evicts pooled connections. */
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,56 @@
+package chat.oxpulse.edge.alerts.internal;
+
+import chat.oxpulse.edge.core.files.FileMode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Durable appends for the two append-only files (the spool journal and {@code undelivered.log}),
+ * which the atomic whole-file writer cannot serve: one {@code write} of whole lines, then fsync.
+ * The file is created at its final mode. Callers hold the state lock, so appends never interleave.
+ * A line torn by a crash is fenced off with a newline before the next append, so readers only ever
+ * lose the torn line itself.
+ */
+public final class AppendFile {
+
+  private AppendFile() {}
+
+  /** Appends {@code lines} (each already ending in a newline) and fsyncs. */
+  public static void append(Path file, byte[] lines, FileMode mode) throws IOException {
+    boolean existed = Files.exists(file);
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ),
+            PosixFilePermissions.asFileAttribute(mode.permissions()))) {
+      long size = ch.size();
+      ByteBuffer buf;
+      if (size > 0 && lastByte(ch, size) != '\n') {
+        buf = ByteBuffer.allocate(lines.length + 1);
+        buf.put((byte) '\n').put(lines).flip();
+      } else {
+        buf = ByteBuffer.wrap(lines);
+      }
+      long pos = size;
+      while (buf.hasRemaining()) {
+        pos += ch.write(buf, pos);
+      }
+      ch.force(false);
+    }
+    if (!existed) {
+      Files.setPosixFilePermissions(file, mode.permissions());
+    }
+  }
+
+  private static int lastByte(FileChannel ch, long size) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    ch.read(one, size - 1);
+    return one.get(0);
+  }
+}
