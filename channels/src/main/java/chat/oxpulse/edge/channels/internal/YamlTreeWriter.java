@@ -150,6 +150,10 @@ public final class YamlTreeWriter {
   /** A double-quoted scalar with YAML 1.1/1.2-compatible escapes. */
   static void quoted(StringBuilder sb, String s) {
     sb.append('"');
+    if (plainText(s)) {
+      sb.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -173,6 +177,17 @@ public final class YamlTreeWriter {
       }
     }
     sb.append('"');
+  }
+
+  /** True when no character of {@code s} needs an escape (the common case: one bulk append). */
+  private static boolean plainText(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean validPair(String s, int i) {
