@@ -81,20 +81,28 @@ public final class RenderCommand implements Callable<Integer> {
       description = "awg-private.key; without it awg0.conf is not rendered and AWG is degraded.")
   Path awgKeyFile;
 
-  private final Map<String, String> environment;
+  private final Map<String, String> explicitEnvironment;
 
-  /** A command reading the process environment. */
+  /** A command reading the root command's environment (the process environment by default). */
   public RenderCommand() {
-    this(System.getenv());
+    this.explicitEnvironment = null;
   }
 
   /** A command reading {@code environment} (tests and embedding tools). */
   public RenderCommand(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
+    this.explicitEnvironment = Map.copyOf(environment);
+  }
+
+  private Map<String, String> environment() {
+    if (explicitEnvironment != null) {
+      return explicitEnvironment;
+    }
+    return parent != null && parent.environment != null ? parent.environment : System.getenv();
   }
 
   @Override
   public Integer call() throws IOException {
+    Map<String, String> environment = environment();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     CaddyVersion target;
