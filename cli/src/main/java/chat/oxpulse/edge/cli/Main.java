@@ -11,6 +11,7 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new EdgeCommand());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
+    cmd.addSubcommand(new AlertCommand());
     return cmd;
   }
 
