@@ -70,12 +70,15 @@ public final class AlertCommand implements Callable<Integer> {
   private final Supplier<Map<String, String>> env;
   private final Clock clock;
 
-  /** The command over the process environment and the system clock. */
+  /** The command over the root command's environment (the process's or an injected one). */
   public AlertCommand() {
-    this(System::getenv, Clock.systemUTC());
+    this(null, Clock.systemUTC());
   }
 
-  /** The command over an injected environment and clock (for tests and embedding). */
+  /**
+   * The command over an injected environment and clock (for tests and embedding); a null {@code
+   * env} means the root command's environment.
+   */
   public AlertCommand(Supplier<Map<String, String>> env, Clock clock) {
     this.env = env;
     this.clock = clock;
@@ -85,7 +88,8 @@ public final class AlertCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Map<String, String> environment = env.get();
+    Map<String, String> environment =
+        env != null ? env.get() : parent != null ? parent.environment : System.getenv();
     try {
       Severity level = Severity.parse(severity, "--severity");
       String host = shortHost(environment);

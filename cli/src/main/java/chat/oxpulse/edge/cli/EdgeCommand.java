@@ -42,6 +42,12 @@ public final class EdgeCommand implements Runnable {
       description = "State root (env OXPULSE_PREFIX_LIB, default /var/lib/oxpulse-partner-edge).")
   String state;
 
+  /** The process environment the commands read (tests and embedders inject their own). */
+  java.util.Map<String, String> environment = System.getenv();
+
+  /** Where {@code --token -} reads from. */
+  java.io.InputStream stdin = System.in;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

@@ -9,8 +9,32 @@ public final class Main {
 
   /** Builds the command line with every subcommand and the CLI's exit-code mapping. */
   public static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new EdgeCommand());
+    return commandLine(System.getenv(), System.in);
+  }
+
+  /**
+   * Builds the command line over an explicit environment and stdin, so a test or an embedding tool
+   * runs every command without touching the process environment.
+   */
+  public static CommandLine commandLine(java.util.Map<String, String> env, java.io.InputStream stdin) {
+    EdgeCommand root = new EdgeCommand();
+    root.environment = java.util.Map.copyOf(env);
+    root.stdin = stdin;
+    CommandLine cmd = new CommandLine(root);
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
+    cmd.addSubcommand(new InstallCommand());
+    cmd.addSubcommand(new StatusCommand());
+    cmd.addSubcommand(new HealthcheckCommand());
+    cmd.addSubcommand(new HealthReportCommand());
+    cmd.addSubcommand(new WatchCommand());
+    cmd.addSubcommand(new RefreshCommand());
+    cmd.addSubcommand(new UninstallCommand());
+    cmd.addSubcommand(new RestoreCommand());
+    cmd.addSubcommand(new RenderCommand());
+    cmd.addSubcommand(new CheckCommand());
+    cmd.addSubcommand(new MetricsCommand());
+    cmd.addSubcommand(new UpstreamsCommand());
+    cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
     cmd.addSubcommand(new AlertCommand());
     return cmd;
   }

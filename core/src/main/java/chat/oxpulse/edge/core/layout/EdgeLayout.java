@@ -12,8 +12,9 @@ import java.util.Objects;
  * <p>With both roots at their defaults the host-wide paths are the reference's (AWG conf under
  * {@code /etc/amnezia/amneziawg}, backups under {@code /root}, units under {@code
  * /etc/systemd/system}, textfile metrics under {@code /var/lib/prometheus-node-exporter/textfile}).
- * When either root is moved, those paths move inside the roots too, so every command and test runs
- * rootless in a temp directory. Individual paths can still be overridden by environment variables
+ * When either root is moved, those paths move inside the roots too (backups go beside the state
+ * root, {@code <state>-backups}, because uninstall removes the state root but keeps its backups), so
+ * every command and test runs rootless in a temp directory. Individual paths can still be overridden by environment variables
  * ({@link #fromEnvironment}).
  */
 public final class EdgeLayout {

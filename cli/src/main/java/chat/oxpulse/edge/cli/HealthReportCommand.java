@@ -1,0 +1,50 @@
+package chat.oxpulse.edge.cli;
+
+import chat.oxpulse.edge.ops.health.TickReport;
+import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code oxpulse-edge health-report}: one tick of probes, POSTs, scrape, transitions and alerts. */
+@Command(
+    name = "health-report",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {"One tick: probe every channel, POST to the backend, scrape Caddy, detect",
+        "transitions, send alerts, persist the state."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:tick done", " 1:a channel-health POST was refused (auth) or I/O error"})
+final class HealthReportCommand implements Callable<Integer> {
+
+  @ParentCommand EdgeCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dry-run", description = "Print the payloads; POST, alert and persist nothing.")
+  boolean dryRun;
+
+  @Option(names = "--metrics-src", paramLabel = "URL|FILE", description = "Caddy metrics (env OXPULSE_METRICS_SRC).")
+  String metricsSrc;
+
+  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
+  String dockerHost;
+
+  @Override
+  public Integer call() throws Exception {
+    CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
+    Supplier<Optional<ContainerRuntime>> rt = RuntimeHolder.memo(cli.optionalRuntime());
+    try {
+      TickReport r = cli.reporter(metricsSrc, rt).tick(dryRun);
+      TickPrinter.print(spec.commandLine().getOut(), r, true);
+      return r.authFailures() > 0 ? ExitCodes.ERROR : ExitCodes.OK;
+    } finally {
+      rt.get().ifPresent(ContainerRuntime::close);
+    }
+  }
+}

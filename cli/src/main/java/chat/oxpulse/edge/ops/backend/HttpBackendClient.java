@@ -1,0 +1,200 @@
+package chat.oxpulse.edge.ops.backend;
+
+import chat.oxpulse.edge.core.Secret;
+import chat.oxpulse.edge.core.Sleeper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link BackendClient} over {@link HttpClient}. Register uses a 30 s timeout and 3 retries on
+ * transport errors and 5xx with a growing pause (1 s, 2 s, 4 s through the injected {@link
+ * Sleeper}); the channel-health POST uses 15 s and no retry (the next tick retries).
+ */
+public final class HttpBackendClient implements BackendClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient http;
+  private final Sleeper sleeper;
+  private final Duration registerTimeout;
+  private final int retries;
+  private final String installerVersion;
+
+  /**
+   * Creates a client.
+   *
+   * @param backendApi the base URL (a trailing slash is stripped)
+   * @param sleeper waits between retries
+   * @param registerTimeout the per-attempt register timeout
+   * @param retries how many times a transport error or 5xx is retried
+   * @param installerVersion sent as {@code X-Installer-Version}
+   */
+  public HttpBackendClient(URI backendApi, Sleeper sleeper, Duration registerTimeout, int retries,
+      String installerVersion) {
+    String s = backendApi.toString();
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    this.base = URI.create(s);
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.sleeper = sleeper;
+    this.registerTimeout = registerTimeout;
+    this.retries = retries;
+    this.installerVersion = installerVersion;
+  }
+
+  /** A client with the reference defaults (30 s, 3 retries). */
+  public static HttpBackendClient withDefaults(URI backendApi, Sleeper sleeper, String version) {
+    return new HttpBackendClient(backendApi, sleeper, Duration.ofSeconds(30), 3, version);
+  }
+
+  /** The base URL. */
+  public URI baseUri() {
+    return base;
+  }
+
+  @Override
+  public byte[] register(RegisterRequest r) throws BackendException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("partner_id", r.partnerId());
+    body.put("domain", r.domain());
+    body.put("token", r.token().reveal());
+    r.publicIp().filter(s -> !s.isBlank()).ifPresent(v -> body.put("public_ip", v));
+    r.awgPubkey().filter(s -> !s.isBlank()).ifPresent(v -> body.put("awg_pubkey", v.strip()));
+    r.realityPublicKey().filter(s -> !s.isBlank()).ifPresent(v -> body.put("reality_public_key", v.strip()));
+    r.realityUuid().filter(s -> !s.isBlank()).ifPresent(v -> body.put("reality_uuid", v.strip()));
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, 0, "could not encode the register body");
+    }
+    HttpRequest req = HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/partner/register"))
+        .timeout(registerTimeout)
+        .header("Content-Type", "application/json")
+        .header("X-Installer-Version", installerVersion)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+        .build();
+    HttpResponse<byte[]> resp = sendWithRetries(req, "register");
+    int st = resp.statusCode();
+    if (st == 409) {
+      throw new BackendException(BackendException.Kind.CONFLICT, st,
+          "register answered 409: the registration token was already used");
+    }
+    if (st / 100 != 2) {
+      throw new BackendException(BackendException.Kind.HTTP, st, "register answered HTTP " + st);
+    }
+    try {
+      JsonNode n = JSON.readTree(resp.body());
+      if (n == null || !n.isObject()) {
+        throw new IOException("not an object");
+      }
+    } catch (IOException e) {
+      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, st,
+          "register answered a body that is not a JSON object");
+    }
+    return resp.body();
+  }
+
+  @Override
+  public KeysResponse keys() throws BackendException {
+    HttpRequest req = HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/partner/keys"))
+        .timeout(Duration.ofSeconds(10)).GET().build();
+    HttpResponse<byte[]> resp = sendOnce(req, "keys");
+    if (resp.statusCode() / 100 != 2) {
+      throw new BackendException(BackendException.Kind.HTTP, resp.statusCode(), "keys answered HTTP " + resp.statusCode());
+    }
+    try {
+      JsonNode n = JSON.readTree(resp.body());
+      List<String> names = new ArrayList<>();
+      n.path("reality_server_names").forEach(x -> names.add(x.asText()));
+      return new KeysResponse(
+          n.path("version").asText(""),
+          textOf(n, "channels_version"),
+          textOf(n, "reality_public_key"),
+          Secret.of(n.path("reality_encryption").asText("")),
+          names);
+    } catch (IOException e) {
+      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, resp.statusCode(), "keys answered a body that is not JSON");
+    }
+  }
+
+  private static Optional<String> textOf(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    return v == null || v.isNull() || v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  @Override
+  public int heartbeat(String nodeId) throws BackendException {
+    ObjectNode body = JSON.createObjectNode().put("node_id", nodeId);
+    HttpRequest req = HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/partner/heartbeat"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    return sendOnce(req, "heartbeat").statusCode();
+  }
+
+  @Override
+  public int postChannelHealth(Secret serviceToken, byte[] jsonBody) {
+    HttpRequest req = HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/partner/channel-health"))
+        .timeout(Duration.ofSeconds(15))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + serviceToken.reveal())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody)).build();
+    try {
+      return sendOnce(req, "channel-health").statusCode();
+    } catch (BackendException e) {
+      return 0;
+    }
+  }
+
+  private HttpResponse<byte[]> sendOnce(HttpRequest req, String what) throws BackendException {
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new BackendException(BackendException.Kind.TRANSPORT, 0,
+          what + ": no response from " + base + " (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendException(BackendException.Kind.TRANSPORT, 0, what + ": interrupted");
+    }
+  }
+
+  private HttpResponse<byte[]> sendWithRetries(HttpRequest req, String what) throws BackendException {
+    BackendException last = null;
+    for (int attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) {
+        try {
+          sleeper.sleep(Duration.ofSeconds(1L << (attempt - 1)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new BackendException(BackendException.Kind.TRANSPORT, 0, what + ": interrupted");
+        }
+      }
+      try {
+        HttpResponse<byte[]> resp = sendOnce(req, what);
+        if (resp.statusCode() >= 500 && attempt < retries) {
+          last = new BackendException(BackendException.Kind.HTTP, resp.statusCode(), what + " answered HTTP " + resp.statusCode());
+          continue;
+        }
+        return resp;
+      } catch (BackendException e) {
+        last = e;
+      }
+    }
+    throw new BackendException(last.kind(), last.status(),
+        last.getMessage() + " after " + (retries + 1) + " attempts");
+  }
+}

@@ -1,0 +1,26 @@
+package chat.oxpulse.edge.ops.health;
+
+/**
+ * Sends alerts through the configured chain. Implementations never throw: an alert is taken
+ * (delivered, suppressed into a digest, or spooled) or reported {@link Delivery#FAILED}.
+ */
+public interface AlertDispatcher {
+
+  /** What happened to one alert. */
+  enum Delivery {
+    /** A sink took it. */
+    DELIVERED,
+    /** A rate limit held it back (it is kept for a digest, not lost). */
+    SUPPRESSED,
+    /** Every sink failed; it was written to the spool / undelivered log (redelivered later). */
+    SPOOLED,
+    /** Not taken at all (the alert state could not be written); the caller keeps it pending. */
+    FAILED
+  }
+
+  /** Sends one alert. */
+  Delivery send(EdgeAlert alert);
+
+  /** Redelivers anything spooled earlier; called once per tick. */
+  default void flush() {}
+}

@@ -1,0 +1,52 @@
+package chat.oxpulse.edge.ops.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The part of a container engine the edge needs. Implementations throw {@link
+ * ContainerRuntimeException} on engine errors; a missing object is an empty result, not an error.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+  /** Checks that the engine answers; returns its version string. */
+  String ping();
+
+  /** Creates the network when absent; returns true when it was created. */
+  boolean ensureNetwork(String name, Map<String, String> labels);
+
+  /** Makes the image available locally (pulling it when absent); returns true when pulled. */
+  boolean ensureImage(String image);
+
+  /**
+   * Creates the container when absent, or re-creates it when its spec fingerprint changed; does not
+   * start it. Returns true when a container was (re)created.
+   */
+  boolean ensureContainer(ContainerSpec spec);
+
+  /** Starts a container (no-op when running). */
+  void start(String name);
+
+  /** Stops a container (no-op when stopped or absent). */
+  void stop(String name);
+
+  /** Restarts a container. */
+  void restart(String name);
+
+  /** Inspects a container; empty when it does not exist. */
+  Optional<ContainerStatus> inspect(String name);
+
+  /** Every container carrying the compose project label {@code project}. */
+  List<ContainerStatus> listProject(String project);
+
+  /** Force-removes a container (and its anonymous volumes); no-op when absent. */
+  void remove(String name);
+
+  /** Removes a network; no-op when absent. */
+  void removeNetwork(String name);
+
+  /** Releases the connection. */
+  @Override
+  void close();
+}

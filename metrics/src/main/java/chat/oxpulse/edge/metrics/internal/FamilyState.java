@@ -1,0 +1,146 @@
+package chat.oxpulse.edge.metrics.internal;
+
+import chat.oxpulse.edge.metrics.MetricType;
+import chat.oxpulse.edge.metrics.Sample;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+
+/** The parser's mutable record of one family while a parse runs. */
+public final class FamilyState {
+
+  static final int NONE = 0;
+  static final int BUCKET = 1;
+  static final int SUM = 2;
+  static final int COUNT = 3;
+  static final int TOTAL = 4;
+  static final int CREATED = 5;
+  static final int GCOUNT = 6;
+  static final int GSUM = 7;
+  static final int INFO = 8;
+
+  static final String[] SUFFIX_TEXT = {
+    "", "_bucket", "_sum", "_count", "_total", "_created", "_gcount", "_gsum", "_info"
+  };
+  private static final byte[][] SUFFIX_BYTES = new byte[SUFFIX_TEXT.length][];
+
+  static {
+    for (int i = 0; i < SUFFIX_TEXT.length; i++) {
+      SUFFIX_BYTES[i] = SUFFIX_TEXT[i].getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  final String name;
+  final byte[] nameBytes;
+  final boolean om;
+  MetricType type = MetricType.UNTYPED;
+  boolean typeSet;
+  String help;
+  String unit;
+  boolean hasSamples;
+  boolean closed;
+  /** A family named this name plus one of its suffixes exists: the fast match must not be used. */
+  boolean shadowed;
+  private int[] allowed = new int[0];
+  private final String[] sampleNames = new String[SUFFIX_TEXT.length];
+  ArrayList<Sample> samples;
+
+  /** The family name. */
+  public String name() {
+    return name;
+  }
+
+  /** The type. */
+  public MetricType type() {
+    return type;
+  }
+
+  /** The HELP text or null. */
+  public String help() {
+    return help;
+  }
+
+  /** The UNIT or null. */
+  public String unit() {
+    return unit;
+  }
+
+  /** The samples collected by a model builder (never null). */
+  public java.util.List<Sample> samples() {
+    return samples == null ? java.util.List.of() : samples;
+  }
+
+  /** Appends a sample (model building). */
+  public void add(Sample s) {
+    if (samples == null) {
+      samples = new ArrayList<>();
+    }
+    samples.add(s);
+  }
+
+  FamilyState(String name, boolean om) {
+    this.name = name;
+    this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    this.om = om;
+    sampleNames[NONE] = name;
+  }
+
+  void setType(MetricType t) {
+    type = t;
+    typeSet = true;
+    allowed = allowedSuffixes(t, om);
+  }
+
+  static int[] allowedSuffixes(MetricType t, boolean om) {
+    return switch (t) {
+      case HISTOGRAM -> om ? new int[] {BUCKET, SUM, COUNT, CREATED} : new int[] {BUCKET, SUM, COUNT};
+      case SUMMARY -> om ? new int[] {SUM, COUNT, CREATED} : new int[] {SUM, COUNT};
+      case COUNTER -> om ? new int[] {TOTAL, CREATED} : new int[0];
+      case GAUGE_HISTOGRAM -> new int[] {BUCKET, GCOUNT, GSUM};
+      case INFO -> new int[] {INFO};
+      default -> new int[0];
+    };
+  }
+
+  boolean allows(int suffix) {
+    for (int a : allowed) {
+      if (a == suffix) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The suffix code when the ASCII sample name {@code b[s, e)} belongs to this family by the fast
+   * rule (exact name, or name plus an allowed suffix), else -1.
+   */
+  int match(byte[] b, int s, int e) {
+    int n = nameBytes.length;
+    int len = e - s;
+    if (len < n || !java.util.Arrays.equals(b, s, s + n, nameBytes, 0, n)) {
+      return -1;
+    }
+    if (len == n) {
+      return NONE;
+    }
+    if (shadowed) {
+      return -1;
+    }
+    for (int a : allowed) {
+      byte[] suf = SUFFIX_BYTES[a];
+      if (len - n == suf.length && java.util.Arrays.equals(b, s + n, e, suf, 0, suf.length)) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  String sampleName(int suffix) {
+    String s = sampleNames[suffix];
+    if (s == null) {
+      s = name + SUFFIX_TEXT[suffix];
+      sampleNames[suffix] = s;
+    }
+    return s;
+  }
+}

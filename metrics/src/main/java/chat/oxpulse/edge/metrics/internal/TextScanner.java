@@ -1,0 +1,959 @@
+package chat.oxpulse.edge.metrics.internal;
+
+import chat.oxpulse.edge.metrics.MetricType;
+import chat.oxpulse.edge.metrics.MetricsParseException;
+import chat.oxpulse.edge.metrics.ParseErrorReason;
+import chat.oxpulse.edge.metrics.SampleView;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * The single-pass byte scanner for the Prometheus text format 0.0.4 and OpenMetrics 1.0. It is fed
+ * whole lines (each region ends with {@code '\n'}, which serves as a sentinel) and keeps the
+ * family registry, the duplicate-series set and the OpenMetrics EOF state across calls, so it can
+ * run over one array or over the chunks of a stream. Not thread-safe; reusable after {@link
+ * #reset}.
+ */
+public final class TextScanner implements SampleView {
+
+  /** Receives each validated sample; the scanner's view is valid only during the call. */
+  public interface Sink {
+    /** One sample. */
+    void sample(TextScanner s);
+  }
+
+  private static final int NAME_ESC = 1;
+  private static final int VAL_ESC = 2;
+  private static final int VAL_UTF8 = 4;
+  private static final int NAME_UTF8 = 8;
+  private static final long SEED_NAME = 0x2545F4914F6CDD1DL;
+  private static final long SEED_LABEL = 0x5851F42D4C957F2DL;
+  private static final long SEED_VALUE = 0x14057B7EF767814FL;
+
+  private final boolean om;
+  private Sink sink;
+  private final HashMap<String, FamilyState> families = new HashMap<>();
+  private final ArrayList<FamilyState> order = new ArrayList<>();
+  private final SeriesHashSet series = new SeriesHashSet();
+  private final StringCache cache = new StringCache();
+  private FamilyState current;
+  private boolean sawEof;
+
+  private byte[] b;
+  private int lineNo;
+  private int lineStart;
+
+  // the sample being parsed
+  private int nameS;
+  private int nameE;
+  private int nameFlags;
+  private int[] lab = new int[64];
+  private int[] labFlags = new int[16];
+  private int nLab;
+  private int valS;
+  private int valE;
+  private boolean hasTs;
+  private long tsMillis;
+  private FamilyState fam;
+  private int suffix;
+
+  /** A scanner for one format. */
+  public TextScanner(boolean openMetrics) {
+    this.om = openMetrics;
+  }
+
+  /** Forgets all state so the scanner can parse a new exposition into {@code newSink}. */
+  public void reset(Sink newSink) {
+    this.sink = newSink;
+    families.clear();
+    order.clear();
+    series.clear();
+    current = null;
+    sawEof = false;
+    lineNo = 0;
+    b = null;
+  }
+
+  /** The families in order of first appearance (model building). */
+  public List<FamilyState> families() {
+    return order;
+  }
+
+  /**
+   * Parses the complete lines of {@code buf[from, to)} and returns the index just past the last
+   * line consumed; a trailing partial line is left for the next call or {@link #finish}.
+   */
+  public int scan(byte[] buf, int from, int to) throws MetricsParseException {
+    this.b = buf;
+    int p = from;
+    while (p < to) {
+      int nl = indexOfNewline(buf, p, to);
+      if (nl < 0) {
+        return p;
+      }
+      parseLine(p, nl);
+      p = nl + 1;
+    }
+    return p;
+  }
+
+  /** Handles the final partial line {@code buf[from, to)} (no newline) and the end of input. */
+  public void finish(byte[] buf, int from, int to) throws MetricsParseException {
+    this.b = buf;
+    if (from < to) {
+      lineNo++;
+      lineStart = from;
+      if (om && isEofLine(from, to)) {
+        if (sawEof) {
+          throw error(from, ParseErrorReason.CONTENT_AFTER_EOF, from, to);
+        }
+        sawEof = true;
+      } else {
+        int p = from;
+        while (p < to && (buf[p] == ' ' || buf[p] == '\t')) {
+          p++;
+        }
+        if (p < to || om) {
+          throw error(to, ParseErrorReason.UNEXPECTED_END_OF_INPUT, from, to);
+        }
+      }
+    }
+    if (om && !sawEof) {
+      throw new MetricsParseException(lineNo + 1, 1, ParseErrorReason.MISSING_EOF, "");
+    }
+  }
+
+  private static int indexOfNewline(byte[] buf, int p, int to) {
+    for (int i = p; i < to; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean isEofLine(int s, int e) {
+    return e - s == 5 && b[s] == '#' && b[s + 1] == ' ' && b[s + 2] == 'E' && b[s + 3] == 'O'
+        && b[s + 4] == 'F';
+  }
+
+  private void parseLine(int s, int e) throws MetricsParseException {
+    lineNo++;
+    lineStart = s;
+    if (sawEof) {
+      throw error(s, ParseErrorReason.CONTENT_AFTER_EOF, s, e);
+    }
+    if (om) {
+      if (s == e || b[e - 1] == '\r') {
+        throw error(s, ParseErrorReason.INVALID_LINE, s, e);
+      }
+      if (isEofLine(s, e)) {
+        sawEof = true;
+        return;
+      }
+    }
+    int p = s;
+    while (b[p] == ' ' || b[p] == '\t') {
+      p++;
+    }
+    if (p == e) {
+      return;
+    }
+    if (b[p] == '#') {
+      comment(p + 1, e);
+    } else {
+      sampleLine(p, e);
+    }
+  }
+
+  private int skipBlank(int p) {
+    while (b[p] == ' ' || b[p] == '\t') {
+      p++;
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- comments
+
+  private static final int HELP = 1;
+  private static final int TYPE = 2;
+  private static final int UNIT = 3;
+
+  private void comment(int p, int e) throws MetricsParseException {
+    p = skipBlank(p);
+    if (p == e) {
+      return;
+    }
+    int ks = p;
+    while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+      p++;
+    }
+    int kind = keyword(ks, p);
+    if (kind == 0 || p == e) {
+      return; // a plain comment, or a keyword alone on the line
+    }
+    p = skipBlank(p);
+    int ns = p;
+    String name;
+    if (b[p] == '"') {
+      p = quoted(p, e);
+      name = decodeQuoted(ns + 1, p - 1, quotedFlags);
+    } else {
+      if (!isNameStart(b[p])) {
+        if (p == e) {
+          return;
+        }
+        throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
+      }
+      p++;
+      while (isNameCont(b[p])) {
+        p++;
+      }
+      name = new String(b, ns, p - ns, StandardCharsets.ISO_8859_1);
+    }
+    if (p == e) {
+      return;
+    }
+    if (b[p] != ' ' && b[p] != '\t') {
+      throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
+    }
+    FamilyState f = om ? metadataFamilyOm(name, ns, e) : resolve(name);
+    p = skipBlank(p);
+    if (p == e) {
+      return;
+    }
+    if (om && f.hasSamples && kind != TYPE) {
+      throw error(ks, ParseErrorReason.METADATA_AFTER_SAMPLES, ns, e);
+    }
+    switch (kind) {
+      case HELP -> {
+        if (f.help != null) {
+          throw error(ks, ParseErrorReason.SECOND_HELP, ns, e);
+        }
+        f.help = decodeHelp(p, e);
+      }
+      case TYPE -> {
+        if (f.typeSet) {
+          throw error(ks, ParseErrorReason.SECOND_TYPE, ns, e);
+        }
+        if (f.hasSamples) {
+          throw error(ks, ParseErrorReason.TYPE_AFTER_SAMPLES, ns, e);
+        }
+        MetricType t = typeOf(p, e);
+        if (t == null) {
+          throw error(p, ParseErrorReason.UNKNOWN_TYPE, p, e);
+        }
+        f.setType(t);
+        if (!f.shadowed) {
+          markShadowed(f);
+        }
+      }
+      default -> {
+        if (f.unit != null) {
+          throw error(ks, ParseErrorReason.SECOND_UNIT, ns, e);
+        }
+        f.unit = new String(b, p, e - p, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  private int keyword(int s, int e) {
+    int len = e - s;
+    if (len != 4) {
+      return 0;
+    }
+    if (b[s] == 'H' && b[s + 1] == 'E' && b[s + 2] == 'L' && b[s + 3] == 'P') {
+      return HELP;
+    }
+    if (b[s] == 'T' && b[s + 1] == 'Y' && b[s + 2] == 'P' && b[s + 3] == 'E') {
+      return TYPE;
+    }
+    if (om && b[s] == 'U' && b[s + 1] == 'N' && b[s + 2] == 'I' && b[s + 3] == 'T') {
+      return UNIT;
+    }
+    return 0;
+  }
+
+  private MetricType typeOf(int s, int e) {
+    String t = new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+    if (om) {
+      return switch (t) {
+        case "counter" -> MetricType.COUNTER;
+        case "gauge" -> MetricType.GAUGE;
+        case "histogram" -> MetricType.HISTOGRAM;
+        case "gaugehistogram" -> MetricType.GAUGE_HISTOGRAM;
+        case "summary" -> MetricType.SUMMARY;
+        case "stateset" -> MetricType.STATESET;
+        case "info" -> MetricType.INFO;
+        case "unknown" -> MetricType.UNTYPED;
+        default -> null;
+      };
+    }
+    // expfmt upper-cases the token (COUNTER, Counter, counter are all accepted) and drops
+    // backslashes from it (readTokenUntilNewline without escapes): "gaug\\e" is a gauge
+    return switch (t.replace("\\", "").toLowerCase(java.util.Locale.ROOT)) {
+      case "counter" -> MetricType.COUNTER;
+      case "gauge" -> MetricType.GAUGE;
+      case "histogram" -> MetricType.HISTOGRAM;
+      case "summary" -> MetricType.SUMMARY;
+      case "untyped" -> MetricType.UNTYPED;
+      default -> null;
+    };
+  }
+
+  private String decodeHelp(int s, int e) throws MetricsParseException {
+    int i = s;
+    while (i < e && b[i] != '\\') {
+      i++;
+    }
+    if (i == e) {
+      return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(e - s);
+    out.write(b, s, i - s);
+    while (i < e) {
+      byte c = b[i];
+      if (c == '\\') {
+        byte n = b[i + 1];
+        if (n == '\\') {
+          out.write('\\');
+        } else if (n == 'n') {
+          out.write('\n');
+        } else if (n == '"' && om) {
+          out.write('"');
+        } else {
+          throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(e, i + 2));
+        }
+        i += 2;
+      } else {
+        out.write(c);
+        i++;
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- samples
+
+  private void sampleLine(int p, int e) throws MetricsParseException {
+    nLab = 0;
+    int lineBegin = p;
+    if (b[p] == '{') {
+      // newer 0.0.4: {"quoted.name", label="v"}
+      p = skipBlank(p + 1);
+      if (b[p] != '"') {
+        throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
+      }
+      int q = quoted(p, e);
+      nameS = p + 1;
+      nameE = q - 1;
+      nameFlags = quotedFlags;
+      p = skipBlank(q);
+      if (b[p] == ',') {
+        p = labels(p + 1, e, 0);
+      } else if (b[p] == '}') {
+        p++;
+      } else {
+        throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
+      }
+    } else {
+      if (b[p] == '"') {
+        int q = quoted(p, e);
+        nameS = p + 1;
+        nameE = q - 1;
+        nameFlags = quotedFlags;
+        p = q;
+      } else {
+        if (!isNameStart(b[p])) {
+          throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
+        }
+        nameS = p;
+        p++;
+        while (isNameCont(b[p])) {
+          p++;
+        }
+        nameE = p;
+        nameFlags = 0;
+      }
+      if (b[p] == ' ' || b[p] == '\t') {
+        p = skipBlank(p);
+      }
+      if (b[p] == '{') {
+        p = labels(p + 1, e, 0);
+      }
+    }
+    p = skipBlank(p);
+    valS = p;
+    while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+      p++;
+    }
+    valE = p;
+    if (!NumberSyntax.isFloat(b, valS, valE)) {
+      throw error(valS, ParseErrorReason.INVALID_VALUE, valS, valE);
+    }
+    hasTs = false;
+    if (p != e) {
+      p = skipBlank(p);
+      if (om && b[p] == '#') {
+        exemplar(p + 1, e);
+      } else {
+        int ts = p;
+        while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+          p++;
+        }
+        timestamp(ts, p);
+        if (p != e) {
+          if (om) {
+            p = skipBlank(p);
+            if (b[p] == '#') {
+              exemplar(p + 1, e);
+            } else {
+              throw error(p, ParseErrorReason.SPURIOUS_AFTER_TIMESTAMP, p, e);
+            }
+          } else {
+            throw error(p, ParseErrorReason.SPURIOUS_AFTER_TIMESTAMP, p, e);
+          }
+        }
+      }
+    }
+    sampleDone(lineBegin, e);
+  }
+
+  private void timestamp(int s, int e) throws MetricsParseException {
+    if (om) {
+      if (!NumberSyntax.isFloat(b, s, e)) {
+        throw error(s, ParseErrorReason.INVALID_TIMESTAMP, s, e);
+      }
+      double sec = NumberSyntax.parse(b, s, e);
+      double ms = sec * 1000.0;
+      if (Double.isNaN(ms) || Math.abs(ms) >= 9.2e18) {
+        throw error(s, ParseErrorReason.INVALID_TIMESTAMP, s, e);
+      }
+      tsMillis = Math.round(ms);
+    } else {
+      if (!NumberSyntax.isLong(b, s, e)) {
+        throw error(s, ParseErrorReason.INVALID_TIMESTAMP, s, e);
+      }
+      tsMillis = NumberSyntax.parseLong(b, s, e);
+    }
+    hasTs = true;
+  }
+
+  private void exemplar(int p, int e) throws MetricsParseException {
+    int start = p;
+    p = skipBlank(p);
+    if (b[p] != '{') {
+      throw error(p, ParseErrorReason.INVALID_EXEMPLAR, start, e);
+    }
+    int saved = nLab;
+    int runes = 0;
+    p = labels(p + 1, e, saved);
+    for (int i = saved; i < nLab; i++) {
+      runes += codePoints(lab[4 * i], lab[4 * i + 1]) + codePoints(lab[4 * i + 2], lab[4 * i + 3]);
+    }
+    nLab = saved;
+    if (runes > 128) {
+      throw error(start, ParseErrorReason.INVALID_EXEMPLAR, start, e);
+    }
+    if (b[p] != ' ') {
+      throw error(p, ParseErrorReason.INVALID_EXEMPLAR, start, e);
+    }
+    p = skipBlank(p);
+    int vs = p;
+    while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+      p++;
+    }
+    if (!NumberSyntax.isFloat(b, vs, p)) {
+      throw error(vs, ParseErrorReason.INVALID_EXEMPLAR, start, e);
+    }
+    if (p != e) {
+      p = skipBlank(p);
+      int ts = p;
+      while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+        p++;
+      }
+      if (!NumberSyntax.isFloat(b, ts, p) || p != e) {
+        throw error(ts, ParseErrorReason.INVALID_EXEMPLAR, start, e);
+      }
+    }
+  }
+
+  private int codePoints(int s, int e) {
+    int n = 0;
+    for (int i = s; i < e; i++) {
+      if ((b[i] & 0xC0) != 0x80) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Parses labels after '{' up to and including '}', appending from index {@code base}. */
+  private int labels(int p, int e, int base) throws MetricsParseException {
+    while (true) {
+      p = skipBlank(p);
+      if (b[p] == '}') {
+        return p + 1;
+      }
+      int ls;
+      int le;
+      int flags = 0;
+      if (b[p] == '"') {
+        int q = quoted(p, e);
+        ls = p + 1;
+        le = q - 1;
+        flags = quotedFlags;
+        p = q;
+      } else {
+        if (!isLabelStart(b[p])) {
+          throw error(p, ParseErrorReason.INVALID_LABEL_NAME, p, e);
+        }
+        ls = p;
+        p++;
+        while (isLabelCont(b[p])) {
+          p++;
+        }
+        le = p;
+      }
+      p = skipBlank(p);
+      if (b[p] != '=') {
+        throw error(p, ParseErrorReason.EXPECTED_EQUALS, ls, e);
+      }
+      p = skipBlank(p + 1);
+      if (b[p] != '"') {
+        throw error(p, ParseErrorReason.EXPECTED_QUOTE, p, e);
+      }
+      int q = quoted(p, e);
+      int vs = p + 1;
+      int ve = q - 1;
+      int vflags = quotedFlags;
+      p = q;
+      if (le - ls == 8 && (flags & NAME_ESC) == 0 && isReservedName(ls)) {
+        throw error(ls, ParseErrorReason.RESERVED_LABEL_NAME, ls, le);
+      }
+      for (int i = base; i < nLab; i++) {
+        int os = lab[4 * i];
+        int oe = lab[4 * i + 1];
+        if (oe - os == le - ls && java.util.Arrays.equals(b, os, oe, b, ls, le)) {
+          throw error(ls, ParseErrorReason.DUPLICATE_LABEL_NAME, ls, le);
+        }
+      }
+      if (4 * nLab + 4 > lab.length) {
+        lab = java.util.Arrays.copyOf(lab, lab.length * 2);
+        labFlags = java.util.Arrays.copyOf(labFlags, labFlags.length * 2);
+      }
+      lab[4 * nLab] = ls;
+      lab[4 * nLab + 1] = le;
+      lab[4 * nLab + 2] = vs;
+      lab[4 * nLab + 3] = ve;
+      labFlags[nLab] =
+          (flags & NAME_ESC)
+              | ((flags & VAL_UTF8) != 0 ? NAME_UTF8 : 0)
+              | ((vflags & NAME_ESC) != 0 ? VAL_ESC : 0)
+              | (vflags & VAL_UTF8);
+      nLab++;
+      p = skipBlank(p);
+      if (b[p] == ',') {
+        p++;
+        continue;
+      }
+      if (b[p] == '}') {
+        return p + 1;
+      }
+      throw error(p, ParseErrorReason.UNEXPECTED_END_OF_LABEL_VALUE, vs, ve);
+    }
+  }
+
+  private boolean isReservedName(int s) {
+    return b[s] == '_' && b[s + 1] == '_' && b[s + 2] == 'n' && b[s + 3] == 'a' && b[s + 4] == 'm'
+        && b[s + 5] == 'e' && b[s + 6] == '_' && b[s + 7] == '_';
+  }
+
+  /** Flags of the last quoted string: NAME_ESC when it had escapes, VAL_UTF8 when non-ASCII. */
+  private int quotedFlags;
+
+  /** Scans a quoted string starting at the opening quote; returns the index after the closing one. */
+  private int quoted(int p, int e) throws MetricsParseException {
+    int flags = 0;
+    int i = p + 1;
+    while (true) {
+      byte c = b[i];
+      if (c == '"') {
+        quotedFlags = flags;
+        return i + 1;
+      }
+      if (c == '\\') {
+        byte n = b[i + 1];
+        if (n == '\\' || n == '"' || n == 'n') {
+          flags |= NAME_ESC;
+          i += 2;
+          continue;
+        }
+        throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(e, i + 2));
+      }
+      if (c == '\n') {
+        throw error(i, ParseErrorReason.UNESCAPED_NEWLINE, p, i);
+      }
+      if (c < 0) {
+        int next = Utf8.skip(b, i);
+        if (next < 0) {
+          throw error(i, ParseErrorReason.INVALID_UTF8, p, Math.min(e, i + 4));
+        }
+        flags |= VAL_UTF8;
+        i = next;
+        continue;
+      }
+      i++;
+    }
+  }
+
+  private void sampleDone(int lineBegin, int e) throws MetricsParseException {
+    FamilyState f = current;
+    int suf = -1;
+    if (f != null && nameFlags == 0) {
+      suf = f.match(b, nameS, nameE);
+    }
+    if (suf < 0) {
+      f = resolve(sampleNameString());
+      suf = lastSuffix;
+    }
+    if (f != current) {
+      if (om) {
+        if (current != null) {
+          current.closed = true;
+        }
+        if (f.closed) {
+          throw error(lineBegin, ParseErrorReason.INTERLEAVED_FAMILY, nameS, nameE);
+        }
+      }
+      current = f;
+    }
+    fam = f;
+    suffix = suf;
+    MetricType t = f.type;
+    if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
+      int le = indexOfAscii("le");
+      if (le >= 0 && !NumberSyntax.isFloat(b, lab[4 * le + 2], lab[4 * le + 3])) {
+        throw error(lab[4 * le + 2], ParseErrorReason.INVALID_LE, lab[4 * le + 2], lab[4 * le + 3]);
+      }
+      if ((suf == FamilyState.BUCKET || suf == FamilyState.COUNT || suf == FamilyState.GCOUNT)
+          && b[valS] == '-'
+          && NumberSyntax.parse(b, valS, valE) < 0) {
+        throw error(valS, ParseErrorReason.NEGATIVE_BUCKET_COUNT, valS, valE);
+      }
+    } else if (t == MetricType.SUMMARY) {
+      int q = indexOfAscii("quantile");
+      if (q >= 0 && !NumberSyntax.isFloat(b, lab[4 * q + 2], lab[4 * q + 3])) {
+        throw error(lab[4 * q + 2], ParseErrorReason.INVALID_QUANTILE, lab[4 * q + 2],
+            lab[4 * q + 3]);
+      }
+    }
+    f.hasSamples = true;
+    if (!series.add(seriesHash())) {
+      throw error(lineBegin, ParseErrorReason.DUPLICATE_SERIES, lineBegin, e);
+    }
+    sink.sample(this);
+  }
+
+  private long seriesHash() {
+    long h = SeriesHashSet.hash(b, nameS, nameE, SEED_NAME);
+    long sum = 0;
+    for (int i = 0; i < nLab; i++) {
+      long hn = SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 1], SEED_LABEL);
+      long hv = SeriesHashSet.hash(b, lab[4 * i + 2], lab[4 * i + 3], SEED_VALUE);
+      sum += SeriesHashSet.mix(hn * 31 + hv);
+    }
+    return SeriesHashSet.mix(h ^ sum ^ nLab);
+  }
+
+  private int lastSuffix;
+
+  /** The family of {@code name} following expfmt: exact name first, then a typed base family. */
+  private FamilyState resolve(String name) {
+    lastSuffix = FamilyState.NONE;
+    FamilyState f = families.get(name);
+    if (f != null) {
+      return f;
+    }
+    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+      String suf = FamilyState.SUFFIX_TEXT[s];
+      if (name.length() > suf.length() && name.endsWith(suf)) {
+        FamilyState base = families.get(name.substring(0, name.length() - suf.length()));
+        if (base != null && base.allows(s)) {
+          lastSuffix = s;
+          return base;
+        }
+      }
+    }
+    return create(name);
+  }
+
+  private FamilyState create(String name) {
+    FamilyState f = new FamilyState(name, om);
+    families.put(name, f);
+    order.add(f);
+    // a family named base+suffix now exists: base's fast suffix match would bypass it
+    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+      String suf = FamilyState.SUFFIX_TEXT[s];
+      if (name.length() > suf.length() && name.endsWith(suf)) {
+        FamilyState base = families.get(name.substring(0, name.length() - suf.length()));
+        if (base != null) {
+          base.shadowed = true;
+        }
+      }
+    }
+    markShadowed(f);
+    return f;
+  }
+
+  private void markShadowed(FamilyState f) {
+    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+      if (families.containsKey(f.name + FamilyState.SUFFIX_TEXT[s])) {
+        f.shadowed = true;
+        return;
+      }
+    }
+  }
+
+  private FamilyState metadataFamilyOm(String name, int ns, int e) throws MetricsParseException {
+    FamilyState f = families.get(name);
+    if (f == null) {
+      f = create(name);
+    }
+    if (f != current) {
+      if (current != null) {
+        current.closed = true;
+      }
+      if (f.closed) {
+        throw error(ns, ParseErrorReason.INTERLEAVED_FAMILY, ns, e);
+      }
+      current = f;
+    }
+    return f;
+  }
+
+  private int indexOfAscii(String name) {
+    int n = name.length();
+    outer:
+    for (int i = 0; i < nLab; i++) {
+      int s = lab[4 * i];
+      if (lab[4 * i + 1] - s != n || (labFlags[i] & NAME_ESC) != 0) {
+        continue;
+      }
+      for (int k = 0; k < n; k++) {
+        if (b[s + k] != name.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- names
+
+  private static boolean isNameStart(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+  }
+
+  private static boolean isNameCont(byte c) {
+    return isNameStart(c) || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLabelStart(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isLabelCont(byte c) {
+    return isLabelStart(c) || (c >= '0' && c <= '9');
+  }
+
+  private String sampleNameString() {
+    if (nameFlags == 0) {
+      return new String(b, nameS, nameE - nameS, StandardCharsets.ISO_8859_1);
+    }
+    return decodeQuoted(nameS, nameE, nameFlags);
+  }
+
+  private String decodeQuoted(int s, int e, int flags) {
+    if ((flags & NAME_ESC) == 0) {
+      return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+    byte[] out = new byte[e - s];
+    int n = 0;
+    for (int i = s; i < e; i++) {
+      byte c = b[i];
+      if (c == '\\') {
+        byte x = b[++i];
+        out[n++] = x == 'n' ? (byte) '\n' : x;
+      } else {
+        out[n++] = c;
+      }
+    }
+    return new String(out, 0, n, StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  private MetricsParseException error(int pos, ParseErrorReason reason, int s, int e) {
+    int len = Math.max(0, Math.min(e - s, 60));
+    StringBuilder d = new StringBuilder(len);
+    if (b != null && s >= 0 && s + len <= b.length) {
+      for (int i = s; i < s + len; i++) {
+        int c = b[i] & 0xff;
+        d.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
+      }
+      if (e - s > 60) {
+        d.append('…');
+      }
+    }
+    return new MetricsParseException(lineNo, pos - lineStart + 1, reason, d.toString());
+  }
+
+  // ---------------------------------------------------------------- SampleView
+
+  /** The family of the current sample (model building). */
+  public FamilyState family() {
+    return fam;
+  }
+
+  /** The current sample's name as a cached string where possible. */
+  public String cachedSampleName() {
+    if (nameFlags == 0) {
+      return fam.sampleName(suffix);
+    }
+    return decodeQuoted(nameS, nameE, nameFlags);
+  }
+
+  /** The labels of the current sample as alternating names and values. */
+  public String[] labelPairs() {
+    String[] out = new String[2 * nLab];
+    for (int i = 0; i < nLab; i++) {
+      out[2 * i] = labelName(i);
+      out[2 * i + 1] = labelValueCached(i);
+    }
+    return out;
+  }
+
+  private String labelValueCached(int i) {
+    int fl = labFlags[i];
+    int s = lab[4 * i + 2];
+    int e = lab[4 * i + 3];
+    if ((fl & (VAL_ESC | VAL_UTF8)) == 0) {
+      return cache.ascii(b, s, e);
+    }
+    return decodeQuoted(s, e, (fl & VAL_ESC) != 0 ? NAME_ESC : 0);
+  }
+
+  @Override
+  public String familyName() {
+    return fam.name;
+  }
+
+  @Override
+  public MetricType familyType() {
+    return fam.type;
+  }
+
+  @Override
+  public boolean nameEquals(String name) {
+    if (nameFlags != 0) {
+      return sampleNameString().equals(name);
+    }
+    int n = nameE - nameS;
+    if (name.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (b[nameS + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String name() {
+    return sampleNameString();
+  }
+
+  @Override
+  public int labelCount() {
+    return nLab;
+  }
+
+  @Override
+  public int labelIndex(String name) {
+    int i = indexOfAscii(name);
+    if (i >= 0) {
+      return i;
+    }
+    for (int k = 0; k < nLab; k++) {
+      if ((labFlags[k] & (NAME_ESC | NAME_UTF8)) != 0 && labelName(k).equals(name)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String labelName(int i) {
+    int fl = labFlags[i];
+    int s = lab[4 * i];
+    int e = lab[4 * i + 1];
+    if ((fl & (NAME_ESC | NAME_UTF8)) == 0) {
+      return cache.ascii(b, s, e);
+    }
+    return decodeQuoted(s, e, fl & NAME_ESC);
+  }
+
+  @Override
+  public String labelValue(int i) {
+    int fl = labFlags[i];
+    int s = lab[4 * i + 2];
+    int e = lab[4 * i + 3];
+    return decodeQuoted(s, e, (fl & VAL_ESC) != 0 ? NAME_ESC : 0);
+  }
+
+  @Override
+  public boolean labelValueEquals(int i, String value) {
+    int fl = labFlags[i];
+    if ((fl & (VAL_ESC | VAL_UTF8)) != 0) {
+      return labelValue(i).equals(value);
+    }
+    int s = lab[4 * i + 2];
+    int n = lab[4 * i + 3] - s;
+    if (value.length() != n) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[s + k] != value.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public double value() {
+    return NumberSyntax.parse(b, valS, valE);
+  }
+
+  @Override
+  public boolean hasTimestamp() {
+    return hasTs;
+  }
+
+  @Override
+  public long timestampMillis() {
+    return hasTs ? tsMillis : 0L;
+  }
+
+  @Override
+  public int line() {
+    return lineNo;
+  }
+}

@@ -1,0 +1,174 @@
+package chat.oxpulse.edge.testkit.webhook;
+
+import chat.oxpulse.edge.core.Secret;
+import chat.oxpulse.edge.testkit.Fake;
+import chat.oxpulse.edge.testkit.internal.HttpExchangeData;
+import chat.oxpulse.edge.testkit.internal.HttpReply;
+import chat.oxpulse.edge.testkit.internal.Json;
+import chat.oxpulse.edge.testkit.internal.LoopbackHttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fake alert webhook (the reference's "dozor" monitor bus): {@code POST <path>} with {@code
+ * Content-Type: application/json} and body {@code {"message":"..."}}, default path {@value
+ * #DEFAULT_PATH}. Well-formed calls get 200 {@code {"ok":true}}; a body that is not that JSON shape
+ * gets 400 (the reference's unescaped-JSON bug shows up here); another path gets 404; a missing or
+ * wrong shared-secret header (when {@link #requireSecretHeader} is set) gets 401. Replies can be
+ * scripted: any status, a delay, or no answer at all (a client timeout).
+ *
+ * <p>Not modelled: TLS, redirects, what the real receiver does with the message.
+ */
+public final class FakeWebhook implements Fake {
+
+  /** The reference's webhook path ({@code OXPULSE_TG_WEBHOOK}). */
+  public static final String DEFAULT_PATH = "/webhook/monitor/healthcheck";
+
+  private final String path;
+  private LoopbackHttpServer server;
+  private String secretHeader;
+  private Secret secret;
+  private WebhookReply always;
+  private final Deque<WebhookReply> script = new ArrayDeque<>();
+  private final List<WebhookCall> calls = new ArrayList<>();
+
+  /** A webhook on {@link #DEFAULT_PATH}. */
+  public FakeWebhook() {
+    this(DEFAULT_PATH);
+  }
+
+  /** A webhook on {@code path} (must start with {@code /}). */
+  public FakeWebhook(String path) {
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("webhook path must start with '/'");
+    }
+    this.path = path;
+  }
+
+  @Override
+  public synchronized void start() throws IOException {
+    if (server == null) {
+      server = LoopbackHttpServer.start("fake-webhook", this::handle);
+    }
+  }
+
+  @Override
+  public synchronized URI baseUri() {
+    if (server == null) {
+      throw new IllegalStateException("FakeWebhook is not started");
+    }
+    return server.baseUri();
+  }
+
+  /** The full webhook URL, base plus path. */
+  public URI uri() {
+    return baseUri().resolve(path);
+  }
+
+  @Override
+  public void close() {
+    LoopbackHttpServer s;
+    synchronized (this) {
+      s = server;
+      server = null;
+      notifyAll();
+    }
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  /** Requires header {@code name} to equal {@code value} (compared in constant time), else 401. */
+  public synchronized FakeWebhook requireSecretHeader(String name, Secret value) {
+    this.secretHeader = Objects.requireNonNull(name, "name");
+    this.secret = Objects.requireNonNull(value, "value");
+    return this;
+  }
+
+  /** Answers the next calls, one reply each. */
+  public synchronized FakeWebhook enqueue(WebhookReply... replies) {
+    script.addAll(List.of(replies));
+    return this;
+  }
+
+  /** Answers every call after the queue with {@code reply}; null returns to normal. */
+  public synchronized FakeWebhook alwaysReply(WebhookReply reply) {
+    this.always = reply;
+    return this;
+  }
+
+  /** Every call so far. */
+  public synchronized List<WebhookCall> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The messages of well-formed calls answered with 2xx, in order. */
+  public synchronized List<String> messages() {
+    return calls.stream().filter(c -> c.wellFormed() && c.status() / 100 == 2).map(WebhookCall::message).toList();
+  }
+
+  /** Forgets calls and scripts. */
+  public synchronized void reset() {
+    calls.clear();
+    script.clear();
+    always = null;
+  }
+
+  /**
+   * Waits until at least {@code n} calls were recorded, up to {@code timeout}.
+   *
+   * @throws AssertionError when they do not arrive in time
+   */
+  public synchronized List<WebhookCall> awaitCalls(int n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (calls.size() < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("expected " + n + " webhook calls within " + timeout + ", got " + calls.size());
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return List.copyOf(calls);
+  }
+
+  private synchronized HttpReply handle(HttpExchangeData r) {
+    String body = r.bodyText();
+    String message = null;
+    JsonNode json = Json.readOrNull(body);
+    if (json != null && json.isObject() && json.path("message").isTextual()) {
+      message = json.get("message").asText();
+    }
+    boolean secretOk = secret == null || secret.equals(Secret.of(r.header(secretHeader)));
+    HttpReply reply;
+    if (!r.path().equals(path)) {
+      reply = HttpReply.json(404, "{\"ok\":false,\"error\":\"not found\"}");
+    } else if (!r.method().equals("POST")) {
+      reply = HttpReply.json(405, "{\"ok\":false,\"error\":\"method not allowed\"}");
+    } else if (!secretOk) {
+      reply = HttpReply.json(401, "{\"ok\":false,\"error\":\"unauthorized\"}");
+    } else {
+      WebhookReply scripted = script.poll();
+      if (scripted == null) {
+        scripted = always;
+      }
+      if (scripted != null) {
+        reply = scripted.httpReply();
+      } else if (!r.mediaType().equals("application/json") || message == null) {
+        reply = HttpReply.json(400, "{\"ok\":false,\"error\":\"body must be JSON {\\\"message\\\": string}\"}");
+      } else {
+        reply = HttpReply.json(200, "{\"ok\":true}");
+      }
+    }
+    calls.add(new WebhookCall(r.path(), r.mediaType(), body, message, secretOk, reply.stalled() ? 0 : reply.status()));
+    notifyAll();
+    return reply;
+  }
+}
