@@ -143,6 +143,16 @@ class AlertCommandTest {
   }
 
   @Test
+  void main_registers_alert_and_it_reads_the_injected_environment() {
+    CommandLine cmd = Main.commandLine(env, new java.io.ByteArrayInputStream(new byte[0]));
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    assertThat(cmd.execute("--state", dir.toString(), "alert", "--message", "via main", "--key", "k:main"))
+        .as(err.toString()).isZero();
+    assertThat(bodies).singleElement().asString().contains("via main");
+  }
+
+  @Test
   void short_host_comes_from_HOSTNAME_then_etc_hostname() {
     assertThat(AlertCommand.shortHost(Map.of("HOSTNAME", "edge7.example.net"))).isEqualTo("edge7");
     assertThat(AlertCommand.shortHost(Map.of("HOSTNAME", "bad\nname"))).isEqualTo("edge");
