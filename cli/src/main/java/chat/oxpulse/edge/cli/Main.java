@@ -35,6 +35,7 @@ public final class Main {
     cmd.addSubcommand(new MetricsCommand());
     cmd.addSubcommand(new UpstreamsCommand());
     cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+    cmd.addSubcommand(new AlertCommand());
     return cmd;
   }
 
