@@ -100,7 +100,7 @@ public final class AlertPipeline implements AutoCloseable {
     Start start;
     try (Session s = open(settings)) {
       rules.maintain(s, IncomingSpool.list(s.dir()), now);
-      admission = rules.admit(s, event, forced, now, now + lease.toMillis());
+      admission = rules.admit(s, event, forced, now, now + lease.toMillis() + Rules.leaseExtraMs(event));
       rules.queueDueDigests(s, now);
       start = start(s, rules, admission.queued() ? event.id() : null, now);
       s.commit(clock.instant());
@@ -250,7 +250,7 @@ public final class AlertPipeline implements AutoCloseable {
   private Start start(Session s, Rules rules, String ownClaim, long now) {
     SpoolEntry claimed = ownClaim == null ? null : s.journal().get(ownClaim);
     if (claimed == null) {
-      claimed = rules.claim(s, now, now + lease.toMillis()).orElse(null);
+      claimed = rules.claim(s, now, lease.toMillis()).orElse(null);
     }
     return new Start(claimed, Map.copyOf(s.state().blockedUntil), s.journal().pending().size());
   }
@@ -279,7 +279,7 @@ public final class AlertPipeline implements AutoCloseable {
         long now = clock.millis();
         rules.record(s, event.id(), d, now);
         if (d.sink().isPresent()) {
-          next = rules.claim(s, now, now + lease.toMillis()).orElse(null);
+          next = rules.claim(s, now, lease.toMillis()).orElse(null);
         }
         blocked = Map.copyOf(s.state().blockedUntil);
         report.pending = s.journal().pending().size();
@@ -389,7 +389,8 @@ public final class AlertPipeline implements AutoCloseable {
 
     /**
      * How long a sender holds an event it is delivering (default 2 min); after a crash the event
-     * is redelivered once this has passed. Must exceed the sinks' combined timeouts.
+     * is redelivered once this has passed. Must exceed the sinks' combined timeouts; long events
+     * get 12 s more per 4000 chars, since Telegram sends them in parts.
      */
     public Builder lease(Duration lease) {
       this.lease = Objects.requireNonNull(lease, "lease");

@@ -291,11 +291,19 @@ public final class Rules {
 
   // ---- delivery bookkeeping ------------------------------------------------------------------
 
-  /** The first claimable entry, leased until {@code leaseUntil}; empty when none is due. */
-  public Optional<SpoolEntry> claim(Session s, long now, long leaseUntil) {
+  /**
+   * Extra lease for a long event: Telegram sends it as several messages, each with its own
+   * timeout, so its sender needs longer before anyone may assume it died.
+   */
+  public static long leaseExtraMs(AlertEvent e) {
+    return (e.text().length() / 4000L) * 12_000L;
+  }
+
+  /** The first claimable entry, leased for {@code leaseMs} (plus its extra); empty when none is due. */
+  public Optional<SpoolEntry> claim(Session s, long now, long leaseMs) {
     for (SpoolEntry e : s.journal().pending()) {
       if (e.claimable(now)) {
-        s.journal().lease(e, leaseUntil);
+        s.journal().lease(e, now + leaseMs + leaseExtraMs(e.event));
         return Optional.of(e);
       }
     }
