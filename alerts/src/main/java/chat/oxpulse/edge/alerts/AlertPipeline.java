@@ -48,6 +48,7 @@ public final class AlertPipeline implements AutoCloseable {
   private final Optional<Path> breakerFile;
   private final Supplier<Map<String, String>> env;
   private final Clock clock;
+  private final Clock lockClock;
   private final Sleeper sleeper;
   private final SinkFactory sinks;
   private final AutoCloseable ownedSinks;
@@ -60,6 +61,7 @@ public final class AlertPipeline implements AutoCloseable {
     this.breakerFile = Optional.ofNullable(b.breakerFile);
     this.env = b.env;
     this.clock = b.clock;
+    this.lockClock = b.lockClock;
     this.sleeper = b.sleeper;
     if (b.sinks != null) {
       this.sinks = b.sinks;
@@ -303,7 +305,7 @@ public final class AlertPipeline implements AutoCloseable {
   private Session open(AlertSettings settings) throws IOException {
     Path dir = settings.stateDir();
     Path breaker = breakerFile.orElse(dir.resolve("circuit-breaker.state"));
-    return Session.open(dir, breaker, lockTimeout, clock, sleeper);
+    return Session.open(dir, breaker, lockTimeout, lockClock, sleeper);
   }
 
   private AlertSettings settings() {
@@ -317,6 +319,7 @@ public final class AlertPipeline implements AutoCloseable {
     private Path breakerFile;
     private Supplier<Map<String, String>> env = Map::of;
     private Clock clock = Clock.systemUTC();
+    private Clock lockClock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private SinkFactory sinks;
     private Duration lockTimeout = Duration.ofSeconds(5);
@@ -353,6 +356,16 @@ public final class AlertPipeline implements AutoCloseable {
     /** The clock for windows, backoff and leases. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The clock that measures the lock timeout (default: the system clock). It is separate from
+     * {@link #clock} because a test clock that stands still would make a lock wait endless; pair
+     * it with {@link #sleeper} when a test drives the wait itself.
+     */
+    public Builder lockClock(Clock clock) {
+      this.lockClock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -111,17 +111,19 @@ final class CliEnvironment {
     return env.get(EnvVariable.OXPULSE_BACKEND_API).orElse("https://api.oxpulse.chat");
   }
 
+  /** The short host name for alert texts: $HOSTNAME, else the kernel's, else {@code edge} (no DNS lookup). */
   String host() {
     String h = raw.get("HOSTNAME");
     if (h == null || h.isBlank()) {
       try {
-        h = java.net.InetAddress.getLocalHost().getHostName();
-      } catch (IOException e) {
+        h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+      } catch (IOException | RuntimeException e) {
         h = "edge";
       }
     }
     int dot = h.indexOf('.');
-    return dot > 0 ? h.substring(0, dot) : h;
+    String shortName = dot > 0 ? h.substring(0, dot) : h;
+    return shortName.isBlank() ? "edge" : shortName;
   }
 
   /** The health reporter for one tick or the watch loop; the runtime is opened once and reused. */

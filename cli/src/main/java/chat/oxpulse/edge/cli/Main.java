@@ -30,16 +30,29 @@ public final class Main {
     cmd.addSubcommand(new RefreshCommand());
     cmd.addSubcommand(new UninstallCommand());
     cmd.addSubcommand(new RestoreCommand());
+    cmd.addSubcommand(new DemoCommand());
     cmd.addSubcommand(new RenderCommand());
     cmd.addSubcommand(new CheckCommand());
     cmd.addSubcommand(new MetricsCommand());
     cmd.addSubcommand(new UpstreamsCommand());
     cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+    cmd.addSubcommand(new AlertCommand());
+    // the contract: --help and --version on every command, whoever wrote it
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      sub.getCommandSpec().mixinStandardHelpOptions(true);
+      if (!(sub.getCommandSpec().versionProvider() instanceof VersionProvider)) {
+        sub.getCommandSpec().versionProvider(new VersionProvider());
+      }
+    }
     return cmd;
   }
 
   /** Runs {@code oxpulse-edge} with the given arguments and exits the JVM with the result code. */
   public static void main(String[] args) {
+    // libraries log through slf4j; an operator sees warnings and errors, not the INFO chatter
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(commandLine().execute(args));
   }
 }

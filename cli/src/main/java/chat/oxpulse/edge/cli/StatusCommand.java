@@ -1,20 +1,9 @@
 package chat.oxpulse.edge.cli;
 
-import chat.oxpulse.edge.core.status.ChannelsStatusCodec;
-import chat.oxpulse.edge.core.status.ChannelsStatusFile;
-import chat.oxpulse.edge.core.status.StatusAggregate;
-import chat.oxpulse.edge.ops.health.HealthReporter;
-import chat.oxpulse.edge.ops.health.UpstreamScrape;
-import chat.oxpulse.edge.ops.runtime.ComposeLabels;
+import chat.oxpulse.edge.ops.health.StatusSnapshot;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
-import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,43 +39,25 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
-    ChannelsStatusFile channels = Files.isRegularFile(cli.layout().channelsStatus())
-        ? ChannelsStatusCodec.parse(Files.readString(cli.layout().channelsStatus(), StandardCharsets.UTF_8)).file()
-        : ChannelsStatusFile.of(List.of());
     Optional<ContainerRuntime> rt = cli.optionalRuntime().get();
-    List<ContainerStatus> containers = List.of();
+    StatusSnapshot s;
     try {
-      containers = rt.map(r -> r.listProject(ComposeLabels.PROJECT_NAME)).orElse(List.of());
+      s = StatusSnapshot.read(cli.layout(), rt, cli.metrics(metricsSrc));
     } finally {
       rt.ifPresent(ContainerRuntime::close);
     }
-    UpstreamScrape scrape = cli.metrics(metricsSrc).scrape();
-    List<String> alerts = HealthReporter.lastAlerts(cli.layout(), 5);
-    String overall = overall(scrape, channels);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-          StatusView.json(overall, channels, rt.isPresent(), containers, scrape, alerts)));
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(StatusView.json(s)));
     } else {
-      StatusView.table(out, overall, channels, rt.isPresent(), containers, scrape, alerts);
+      StatusView.table(out, s);
     }
     out.flush();
-    return switch (overall) {
+    return switch (s.overall()) {
       case "healthy" -> ExitCodes.OK;
       case "degraded" -> ExitCodes.DEGRADED;
       case "down" -> ExitCodes.DOWN;
       default -> ExitCodes.UNKNOWN;
     };
-  }
-
-  static String overall(UpstreamScrape scrape, ChannelsStatusFile channels) {
-    String up = scrape.overall();
-    if (up.equals("healthy") && channels.aggregate().verdict() == StatusAggregate.Verdict.WARN) {
-      return "degraded";
-    }
-    if (up.equals("healthy") && channels.aggregate().verdict() == StatusAggregate.Verdict.FAIL) {
-      return "down";
-    }
-    return up;
   }
 }

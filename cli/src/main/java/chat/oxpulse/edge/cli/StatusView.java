@@ -2,6 +2,7 @@ package chat.oxpulse.edge.cli;
 
 import chat.oxpulse.edge.core.status.ChannelStatus;
 import chat.oxpulse.edge.core.status.ChannelsStatusFile;
+import chat.oxpulse.edge.ops.health.StatusSnapshot;
 import chat.oxpulse.edge.ops.health.UpstreamScrape;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +16,13 @@ final class StatusView {
 
   private StatusView() {}
 
-  static void table(PrintWriter out, String overall, ChannelsStatusFile channels, boolean engine,
-      List<ContainerStatus> containers, UpstreamScrape scrape, List<String> alerts) {
+  static void table(PrintWriter out, StatusSnapshot s) {
+    String overall = s.overall();
+    ChannelsStatusFile channels = s.channels();
+    boolean engine = s.engineReachable();
+    List<ContainerStatus> containers = s.containers();
+    UpstreamScrape scrape = s.scrape();
+    List<String> alerts = s.lastAlerts();
     out.println("edge: " + overall.toUpperCase(java.util.Locale.ROOT));
     out.println();
     out.println("CHANNEL     STATE");
@@ -52,8 +58,13 @@ final class StatusView {
     alerts.forEach(out::println);
   }
 
-  static ObjectNode json(String overall, ChannelsStatusFile channels, boolean engine,
-      List<ContainerStatus> containers, UpstreamScrape scrape, List<String> alerts) {
+  static ObjectNode json(StatusSnapshot s) {
+    String overall = s.overall();
+    ChannelsStatusFile channels = s.channels();
+    boolean engine = s.engineReachable();
+    List<ContainerStatus> containers = s.containers();
+    UpstreamScrape scrape = s.scrape();
+    List<String> alerts = s.lastAlerts();
     ObjectMapper m = new ObjectMapper();
     ObjectNode o = m.createObjectNode();
     o.put("overall", overall);

@@ -376,7 +376,7 @@ public final class Installer {
         return false;
       }
       try {
-        ctx.sleeper().sleep(Duration.ofSeconds(2));
+        ctx.sleeper().sleep(Duration.ofMillis(500));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new OpsException("interrupted during the health gate", false);

@@ -154,8 +154,13 @@ public final class Refresher {
           }
           try {
             rt.restart(container);
+            int restartsAfter = rt.inspect(container).map(ContainerStatus::restartCount).orElse(-1);
             ctx.sleeper().sleep(settle);
-            boolean running = rt.inspect(container).map(ContainerStatus::running).orElse(false);
+            // Running, not restarting, and no crash since the restart: a crash-looping container
+            // can look Running for a moment
+            Optional<ContainerStatus> seen = rt.inspect(container);
+            boolean running = seen.map(c -> c.running() && !c.restarting() && c.restartCount() == restartsAfter)
+                .orElse(false);
             if (running) {
               ConfigShas.store(layout, t.shaKey(), cur.get());
               restarted.add(container);

@@ -197,13 +197,28 @@ public final class HealthReporter {
       if (rt.isPresent()) {
         try {
           for (ContainerStatus c : rt.get().listProject(ComposeLabels.PROJECT_NAME)) {
-            counts.put(key(c.name()), Integer.toString(c.restartCount()));
-            String old = oldCounts.get(key(c.name()));
-            if (old != null && c.restartCount() > Integer.parseInt(old)) {
+            String k = key(c.name());
+            String old = oldCounts.get(k);
+            boolean wasLooping = "1".equals(oldCounts.get(k + "_LOOPING"));
+            boolean rising = old != null && c.restartCount() > Integer.parseInt(old);
+            boolean looping = wasLooping;
+            if (rising) {
               loops.add(c.name());
-              raised.add(new EdgeAlert("container:" + c.name(), "warn",
-                  "RESTART-LOOP container=" + c.name() + " restarts " + old + " -> " + c.restartCount()
-                      + " (status " + c.status() + ")", false));
+              if (!wasLooping) {
+                // one alert when the loop starts, not one per restart (that would trip the breaker)
+                raised.add(new EdgeAlert("container:" + c.name(), "warn",
+                    "RESTART-LOOP container=" + c.name() + " restarts " + old + " -> " + c.restartCount()
+                        + " (status " + c.status() + ")", false));
+              }
+              looping = true;
+            } else if (wasLooping && c.running() && !c.restarting()) {
+              raised.add(new EdgeAlert("container:" + c.name(), "info",
+                  "RESTART-LOOP ended container=" + c.name() + " running after " + c.restartCount() + " restarts", false));
+              looping = false;
+            }
+            counts.put(k, Integer.toString(c.restartCount()));
+            if (looping) {
+              counts.put(k + "_LOOPING", "1");
             }
           }
         } catch (RuntimeException e) {
