@@ -119,7 +119,7 @@ public final class CheckCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     RenderSettings settings = RenderSettings.defaults().withLayout(layout).withCaddyTarget(target)
-        .withLayer4Turns(layer4);
+        .withLayer4Turns(layer4).withExecutables(RenderSettings.DEFAULT_DOCKER, RenderCommand.launcher());
     String tag = install.get("IMAGE_VERSION").orElse("");
     if (!tag.isEmpty()) {
       settings = settings.withImageVersion(tag);

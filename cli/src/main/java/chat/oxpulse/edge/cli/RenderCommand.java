@@ -126,6 +126,7 @@ public final class RenderCommand implements Callable<Integer> {
     RenderSettings settings = RenderSettings.defaults()
         .withCaddyTarget(target)
         .withLayer4Turns(layer4)
+        .withExecutables(RenderSettings.DEFAULT_DOCKER, launcher())
         .withLayout(EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
             parent == null ? null : parent.state, environment));
     if (imageVersion != null) {
@@ -162,6 +163,11 @@ public final class RenderCommand implements Callable<Integer> {
     }
     outw.println("plan: " + plan.outcome().name().toLowerCase(java.util.Locale.ROOT));
     return ExitCodes.OK;
+  }
+
+  /** The launcher the units run: system property {@code oxpulse.edge.launcher}, as install uses. */
+  static Path launcher() {
+    return Path.of(System.getProperty("oxpulse.edge.launcher", RenderSettings.DEFAULT_EDGE.toString()));
   }
 
   static void printProblems(PrintWriter err, InvalidConfigException e) {
