@@ -45,6 +45,15 @@ import java.util.function.Predicate;
  */
 public final class FakeDockerEngine implements AutoCloseable {
 
+  static {
+    // The JDK server sends headers and body as separate segments; without TCP_NODELAY, Nagle and
+    // the client's delayed ACK add ~40 ms to each small reply on loopback. Same JVM-wide rule as
+    // the testkit's LoopbackHttpServer: set it unless the user did, before the server first loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final EngineState state;
   private final HttpServer server;
   private final ExecutorService executor;
