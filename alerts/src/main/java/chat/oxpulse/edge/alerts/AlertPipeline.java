@@ -48,6 +48,7 @@ public final class AlertPipeline implements AutoCloseable {
   private final Optional<Path> breakerFile;
   private final Supplier<Map<String, String>> env;
   private final Clock clock;
+  private final Clock lockClock;
   private final Sleeper sleeper;
   private final SinkFactory sinks;
   private final AutoCloseable ownedSinks;
@@ -60,6 +61,7 @@ public final class AlertPipeline implements AutoCloseable {
     this.breakerFile = Optional.ofNullable(b.breakerFile);
     this.env = b.env;
     this.clock = b.clock;
+    this.lockClock = b.lockClock;
     this.sleeper = b.sleeper;
     if (b.sinks != null) {
       this.sinks = b.sinks;
@@ -98,7 +100,7 @@ public final class AlertPipeline implements AutoCloseable {
     Start start;
     try (Session s = open(settings)) {
       rules.maintain(s, IncomingSpool.list(s.dir()), now);
-      admission = rules.admit(s, event, forced, now, now + lease.toMillis());
+      admission = rules.admit(s, event, forced, now, now + lease.toMillis() + Rules.leaseExtraMs(event));
       rules.queueDueDigests(s, now);
       start = start(s, rules, admission.queued() ? event.id() : null, now);
       s.commit(clock.instant());
@@ -248,7 +250,7 @@ public final class AlertPipeline implements AutoCloseable {
   private Start start(Session s, Rules rules, String ownClaim, long now) {
     SpoolEntry claimed = ownClaim == null ? null : s.journal().get(ownClaim);
     if (claimed == null) {
-      claimed = rules.claim(s, now, now + lease.toMillis()).orElse(null);
+      claimed = rules.claim(s, now, lease.toMillis()).orElse(null);
     }
     return new Start(claimed, Map.copyOf(s.state().blockedUntil), s.journal().pending().size());
   }
@@ -277,7 +279,7 @@ public final class AlertPipeline implements AutoCloseable {
         long now = clock.millis();
         rules.record(s, event.id(), d, now);
         if (d.sink().isPresent()) {
-          next = rules.claim(s, now, now + lease.toMillis()).orElse(null);
+          next = rules.claim(s, now, lease.toMillis()).orElse(null);
         }
         blocked = Map.copyOf(s.state().blockedUntil);
         report.pending = s.journal().pending().size();
@@ -303,7 +305,7 @@ public final class AlertPipeline implements AutoCloseable {
   private Session open(AlertSettings settings) throws IOException {
     Path dir = settings.stateDir();
     Path breaker = breakerFile.orElse(dir.resolve("circuit-breaker.state"));
-    return Session.open(dir, breaker, lockTimeout, clock, sleeper);
+    return Session.open(dir, breaker, lockTimeout, lockClock, sleeper);
   }
 
   private AlertSettings settings() {
@@ -317,6 +319,7 @@ public final class AlertPipeline implements AutoCloseable {
     private Path breakerFile;
     private Supplier<Map<String, String>> env = Map::of;
     private Clock clock = Clock.systemUTC();
+    private Clock lockClock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private SinkFactory sinks;
     private Duration lockTimeout = Duration.ofSeconds(5);
@@ -356,6 +359,16 @@ public final class AlertPipeline implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock that measures the lock timeout (default: the system clock). It is separate from
+     * {@link #clock} because a test clock that stands still would make a lock wait endless; pair
+     * it with {@link #sleeper} when a test drives the wait itself.
+     */
+    public Builder lockClock(Clock clock) {
+      this.lockClock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /** The sleeper used while waiting for the lock. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -376,7 +389,8 @@ public final class AlertPipeline implements AutoCloseable {
 
     /**
      * How long a sender holds an event it is delivering (default 2 min); after a crash the event
-     * is redelivered once this has passed. Must exceed the sinks' combined timeouts.
+     * is redelivered once this has passed. Must exceed the sinks' combined timeouts; long events
+     * get 12 s more per 4000 chars, since Telegram sends them in parts.
      */
     public Builder lease(Duration lease) {
       this.lease = Objects.requireNonNull(lease, "lease");

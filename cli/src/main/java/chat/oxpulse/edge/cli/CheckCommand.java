@@ -58,20 +58,28 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--layer4", description = "The installed Caddyfile has the layer4 TURNS mux.")
   boolean layer4;
 
-  private final Map<String, String> environment;
+  private final Map<String, String> explicitEnvironment;
 
-  /** A command reading the process environment. */
+  /** A command reading the root command's environment (the process environment by default). */
   public CheckCommand() {
-    this(System.getenv());
+    this.explicitEnvironment = null;
   }
 
   /** A command reading {@code environment} (tests and embedding tools). */
   public CheckCommand(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
+    this.explicitEnvironment = Map.copyOf(environment);
+  }
+
+  private Map<String, String> environment() {
+    if (explicitEnvironment != null) {
+      return explicitEnvironment;
+    }
+    return parent != null && parent.environment != null ? parent.environment : System.getenv();
   }
 
   @Override
   public Integer call() throws IOException {
+    Map<String, String> environment = environment();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     EdgeLayout layout = EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
@@ -111,7 +119,7 @@ public final class CheckCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     RenderSettings settings = RenderSettings.defaults().withLayout(layout).withCaddyTarget(target)
-        .withLayer4Turns(layer4);
+        .withLayer4Turns(layer4).withExecutables(RenderSettings.DEFAULT_DOCKER, RenderCommand.launcher());
     String tag = install.get("IMAGE_VERSION").orElse("");
     if (!tag.isEmpty()) {
       settings = settings.withImageVersion(tag);

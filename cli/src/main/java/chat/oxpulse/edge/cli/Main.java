@@ -36,6 +36,7 @@ public final class Main {
     cmd.addSubcommand(new MetricsCommand());
     cmd.addSubcommand(new UpstreamsCommand());
     cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
+    cmd.addSubcommand(new AlertCommand());
     // the contract: --help and --version on every command, whoever wrote it
     for (CommandLine sub : cmd.getSubcommands().values()) {
       sub.getCommandSpec().mixinStandardHelpOptions(true);

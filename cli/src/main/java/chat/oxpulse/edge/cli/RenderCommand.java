@@ -81,20 +81,28 @@ public final class RenderCommand implements Callable<Integer> {
       description = "awg-private.key; without it awg0.conf is not rendered and AWG is degraded.")
   Path awgKeyFile;
 
-  private final Map<String, String> environment;
+  private final Map<String, String> explicitEnvironment;
 
-  /** A command reading the process environment. */
+  /** A command reading the root command's environment (the process environment by default). */
   public RenderCommand() {
-    this(System.getenv());
+    this.explicitEnvironment = null;
   }
 
   /** A command reading {@code environment} (tests and embedding tools). */
   public RenderCommand(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
+    this.explicitEnvironment = Map.copyOf(environment);
+  }
+
+  private Map<String, String> environment() {
+    if (explicitEnvironment != null) {
+      return explicitEnvironment;
+    }
+    return parent != null && parent.environment != null ? parent.environment : System.getenv();
   }
 
   @Override
   public Integer call() throws IOException {
+    Map<String, String> environment = environment();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     CaddyVersion target;
@@ -118,6 +126,7 @@ public final class RenderCommand implements Callable<Integer> {
     RenderSettings settings = RenderSettings.defaults()
         .withCaddyTarget(target)
         .withLayer4Turns(layer4)
+        .withExecutables(RenderSettings.DEFAULT_DOCKER, launcher())
         .withLayout(EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
             parent == null ? null : parent.state, environment));
     if (imageVersion != null) {
@@ -154,6 +163,11 @@ public final class RenderCommand implements Callable<Integer> {
     }
     outw.println("plan: " + plan.outcome().name().toLowerCase(java.util.Locale.ROOT));
     return ExitCodes.OK;
+  }
+
+  /** The launcher the units run: system property {@code oxpulse.edge.launcher}, as install uses. */
+  static Path launcher() {
+    return Path.of(System.getProperty("oxpulse.edge.launcher", RenderSettings.DEFAULT_EDGE.toString()));
   }
 
   static void printProblems(PrintWriter err, InvalidConfigException e) {

@@ -24,10 +24,7 @@ class RenderAndCheckCommandTest {
   record Run(int code, String out, String err) {}
 
   static Run run(Map<String, String> env, String... args) {
-    CommandLine cmd = new CommandLine(new EdgeCommand());
-    cmd.setExitCodeExceptionMapper(ExitCodes::forException);
-    cmd.addSubcommand(new RenderCommand(env));
-    cmd.addSubcommand(new CheckCommand(env));
+    CommandLine cmd = Main.commandLine(env, new java.io.ByteArrayInputStream(new byte[0]));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out));

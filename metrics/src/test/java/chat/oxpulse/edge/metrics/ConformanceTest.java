@@ -247,7 +247,10 @@ class ConformanceTest {
         Arguments.of("a{b=\"1\" c=\"2\"} 1\n", ParseErrorReason.UNEXPECTED_END_OF_LABEL_VALUE, 1),
         Arguments.of("a{b=\"\u00ff\"} 1\n", ParseErrorReason.INVALID_UTF8, 1),
         Arguments.of("a{b=\"1\"} 1\nx 2\na{b=\"1\"} 3\n", ParseErrorReason.DUPLICATE_SERIES, 3),
-        Arguments.of("a{x=\"1\",y=\"2\"} 1\na{y=\"2\",x=\"1\"} 3\n", ParseErrorReason.DUPLICATE_SERIES, 2));
+        Arguments.of("a{x=\"1\",y=\"2\"} 1\na{y=\"2\",x=\"1\"} 3\n", ParseErrorReason.DUPLICATE_SERIES, 2),
+        Arguments.of("a{\"x\"=\"1\"} 1\na{x=\"1\"} 3\n", ParseErrorReason.DUPLICATE_SERIES, 2),
+        Arguments.of("a{x = \"1\"} 1\na{x=\"1\"} 3\n", ParseErrorReason.DUPLICATE_SERIES, 2),
+        Arguments.of("{\"a\"} 1\na 3\n", ParseErrorReason.DUPLICATE_SERIES, 2));
   }
 
   @ParameterizedTest
@@ -295,6 +298,12 @@ class ConformanceTest {
     assertThatThrownBy(() -> om(text))
         .isInstanceOfSatisfying(
             MetricsParseException.class, ex -> assertThat(ex.reason()).isEqualTo(reason));
+  }
+
+  @Test
+  void similar_but_different_series_are_not_duplicates() throws Exception {
+    Exposition e = prom("a{x=\"1\",y=\"2\"} 1\na{x=\"12\"} 2\na{xy=\"1\"} 3\na{x=\"1\\\"\"} 4\na 5\n");
+    assertThat(e.sampleCount()).isEqualTo(5);
   }
 
   @Test

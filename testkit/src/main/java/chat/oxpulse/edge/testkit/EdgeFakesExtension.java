@@ -7,6 +7,8 @@ import chat.oxpulse.edge.testkit.internal.TempDirs;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the fakes a test asks for, injects them, and closes them after the test.
  *
- * <p>Any concrete {@link Fake} with a public no-argument constructor can be asked for, as a test
+ * <p>Two shapes of fake can be asked for: a concrete {@link Fake} with a public no-argument
+ * constructor (created, then {@link Fake#start()}ed), or any {@link AutoCloseable} class with a
+ * public static no-argument {@code start()} method returning a started instance of that class (the
+ * shape of {@code FakeDockerEngine}). Either is asked for as a test
  * method parameter or as a non-static, non-final instance field that is still null before the test
  * (fields of outer instances of {@code @Nested} classes included). Within one test every request
  * for the same type gets the same instance. {@link EdgeLayout} gets a layout whose two roots
@@ -32,7 +37,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * the test. Fields are set back to null after the test, so every test starts clean; fakes that need
  * options are built by the test itself.
  *
- * <p>A new fake needs no change here: implementing {@link Fake} is enough.
+ * <p>A new fake needs no change here: implementing {@link Fake}, or offering {@code static X
+ * start()}, is enough.
  */
 public final class EdgeFakesExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
 
@@ -59,12 +65,18 @@ public final class EdgeFakesExtension implements ParameterResolver, BeforeEachCa
         AtomicFileWriter.ensureDirectory(root.resolve("etc"), FileMode.PUBLIC_DIR);
         AtomicFileWriter.ensureDirectory(root.resolve("state"), FileMode.PRIVATE_DIR);
         created = EdgeLayout.of(root.resolve("etc"), root.resolve("state"));
-      } else {
+      } else if (Fake.class.isAssignableFrom(type)) {
         Constructor<?> c = type.getConstructor();
         Fake fake = (Fake) c.newInstance();
         byType.put(type, fake); // registered first so a failing start still gets closed
         fake.start();
         return fake;
+      } else {
+        try {
+          created = staticStart(type).invoke(null);
+        } catch (InvocationTargetException e) {
+          throw e.getCause() instanceof Exception ex ? ex : e;
+        }
       }
       byType.put(type, created);
       return created;
@@ -85,8 +97,12 @@ public final class EdgeFakesExtension implements ParameterResolver, BeforeEachCa
       }
       List<Object> values = new ArrayList<>(byType.values());
       for (int i = values.size() - 1; i >= 0; i--) {
-        if (values.get(i) instanceof Fake f) {
-          f.close();
+        if (values.get(i) instanceof AutoCloseable c) {
+          try {
+            c.close();
+          } catch (Exception ignored) {
+            // keep closing the others; a fake that fails to close must not hide the test result
+          }
         }
       }
       tempDirs.forEach(TempDirs::deleteQuietly);
@@ -98,13 +114,27 @@ public final class EdgeFakesExtension implements ParameterResolver, BeforeEachCa
     if (type == EdgeLayout.class) {
       return true;
     }
-    if (!Fake.class.isAssignableFrom(type) || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+    if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
       return false;
     }
+    if (Fake.class.isAssignableFrom(type)) {
+      try {
+        return Modifier.isPublic(type.getConstructor().getModifiers());
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+    return AutoCloseable.class.isAssignableFrom(type) && staticStart(type) != null;
+  }
+
+  /** {@code public static T start()} on {@code type}, or null. */
+  private static Method staticStart(Class<?> type) {
     try {
-      return Modifier.isPublic(type.getConstructor().getModifiers());
+      Method m = type.getMethod("start");
+      int mod = m.getModifiers();
+      return Modifier.isStatic(mod) && Modifier.isPublic(mod) && type.isAssignableFrom(m.getReturnType()) ? m : null;
     } catch (NoSuchMethodException e) {
-      return false;
+      return null;
     }
   }
 

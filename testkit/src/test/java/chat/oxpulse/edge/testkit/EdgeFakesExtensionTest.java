@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.oxpulse.edge.core.layout.EdgeLayout;
 import chat.oxpulse.edge.testkit.backend.FakeBackend;
 import chat.oxpulse.edge.testkit.caddy.FakeCaddy;
+import chat.oxpulse.edge.testkit.docker.FakeDockerEngine;
 import chat.oxpulse.edge.testkit.telegram.FakeTelegram;
 import chat.oxpulse.edge.testkit.webhook.FakeWebhook;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EdgeFakesExtensionTest {
 
   private static FakeTelegram previousTelegram;
+  private static FakeDockerEngine previousEngine;
   private static EdgeLayout previousLayout;
 
   FakeTelegram telegram;
@@ -45,7 +47,18 @@ class EdgeFakesExtensionTest {
 
   @Test
   @Order(2)
+  void a_fake_with_a_static_start_factory_is_provided_too(FakeDockerEngine engine) throws Exception {
+    var ping = TestHttp.get(engine.httpUri().resolve("/_ping"));
+    assertThat(ping.statusCode()).isEqualTo(200);
+    assertThat(ping.body()).isEqualTo("OK");
+    previousEngine = engine;
+  }
+
+  @Test
+  @Order(3)
   void every_test_gets_fresh_fakes_and_the_old_ones_are_closed(EdgeLayout layout) {
+    assertThatThrownBy(() -> TestHttp.get(previousEngine.httpUri().resolve("/_ping")))
+        .isInstanceOf(java.io.IOException.class);
     assertThat(telegram).isNotNull().isNotSameAs(previousTelegram);
     assertThatThrownBy(previousTelegram::baseUri).isInstanceOf(IllegalStateException.class);
     assertThat(previousLayout.etc().getParent()).doesNotExist();
@@ -53,9 +66,11 @@ class EdgeFakesExtensionTest {
   }
 
   @Test
-  @Order(3)
-  void only_fakes_with_a_public_no_arg_constructor_are_provided() {
+  @Order(4)
+  void only_fakes_with_a_public_no_arg_constructor_or_static_start_are_provided() {
     assertThat(EdgeFakesExtension.provides(FakeCaddy.class)).isTrue();
+    assertThat(EdgeFakesExtension.provides(FakeDockerEngine.class)).isTrue();
+    assertThat(EdgeFakesExtension.provides(java.io.StringReader.class)).as("AutoCloseable without start()").isFalse();
     assertThat(EdgeFakesExtension.provides(Fake.class)).isFalse();
     assertThat(EdgeFakesExtension.provides(String.class)).isFalse();
   }

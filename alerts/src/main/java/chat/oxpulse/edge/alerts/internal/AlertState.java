@@ -28,10 +28,27 @@ public final class AlertState {
   public int version = 1;
   /** Epoch ms of the last send per key. */
   public Map<String, Long> lastSent = new LinkedHashMap<>();
-  /** Epoch ms of every send within the last minute. */
-  public List<Long> recentSends = new ArrayList<>();
-  /** Epoch ms of non-forced transitions within the breaker window. */
+  /** Sends per epoch second within the last minute (at most 61 entries, whatever the rate). */
+  public Map<Long, Integer> sendsPerSecond = new LinkedHashMap<>();
+  /** Epoch ms of the latest non-forced transitions within the breaker window (at most N kept). */
   public List<Long> transitions = new ArrayList<>();
+
+  /** Sends within the last minute before {@code nowMs}. */
+  public int sendsLastMinute(long nowMs) {
+    long from = nowMs / 1000 - 59;
+    int n = 0;
+    for (Map.Entry<Long, Integer> e : sendsPerSecond.entrySet()) {
+      if (e.getKey() >= from) {
+        n += e.getValue();
+      }
+    }
+    return n;
+  }
+
+  /** Counts one send at {@code nowMs}. */
+  public void countSend(long nowMs) {
+    sendsPerSecond.merge(nowMs / 1000, 1, Integer::sum);
+  }
   /** Suppressed alerts waiting for their key's window, in arrival order. */
   public List<Json.EventJson> digest = new ArrayList<>();
   /** Per sink name: epoch ms before which it must not be called. */

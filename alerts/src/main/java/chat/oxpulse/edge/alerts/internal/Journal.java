@@ -34,6 +34,7 @@ public final class Journal {
   public static final String FILE = "spool.journal";
 
   private static final int COMPACT_AFTER = 256;
+  private static final int COMPACT_WHEN_EMPTY_AFTER = 32;
 
   /** One journal line. */
   @JsonInclude(JsonInclude.Include.NON_DEFAULT)
@@ -73,44 +74,68 @@ public final class Journal {
     } catch (NoSuchFileException e) {
       return new Journal(file, pending, settled, 0, 0);
     }
+    // replay into raw records first: events are validated only for what is still pending
+    LinkedHashMap<String, Raw> raw = new LinkedHashMap<>();
     int records = 0;
     int corrupt = 0;
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
         continue;
       }
-      Record r;
       try {
-        r = Json.MAPPER.readValue(line, Record.class);
-        apply(r, pending, settled);
+        apply(Json.MAPPER.readValue(line, Record.class), raw, settled);
       } catch (IOException | RuntimeException e) {
         corrupt++; // a line torn by a crash: only that line is lost, never a later one
         continue;
       }
       records++;
     }
+    for (Raw r : raw.values()) {
+      try {
+        pending.put(r.event.id(), new SpoolEntry(r.event.toEvent(), r.attempts, r.next, r.lease));
+      } catch (RuntimeException e) {
+        corrupt++;
+      }
+    }
     return new Journal(file, pending, settled, records, corrupt);
   }
 
-  private static void apply(Record r, Map<String, SpoolEntry> pending, Set<String> settled) {
+  private static final class Raw {
+    final Json.EventJson event;
+    int attempts;
+    long next;
+    long lease;
+
+    Raw(Record r) {
+      this.event = r.event();
+      this.attempts = r.attempts();
+      this.next = r.next();
+      this.lease = r.lease();
+    }
+  }
+
+  private static void apply(Record r, Map<String, Raw> pending, Set<String> settled) {
     switch (r.op()) {
       case "add" -> {
+        if (r.event() == null || !r.id().equals(r.event().id())) {
+          throw new IllegalArgumentException("add without its event");
+        }
         if (!pending.containsKey(r.id()) && !settled.contains(r.id())) {
-          pending.put(r.id(), new SpoolEntry(r.event().toEvent(), r.attempts(), r.next(), r.lease()));
+          pending.put(r.id(), new Raw(r));
         }
       }
       case "lease" -> {
-        SpoolEntry e = pending.get(r.id());
+        Raw e = pending.get(r.id());
         if (e != null) {
-          e.leaseUntil = r.lease();
+          e.lease = r.lease();
         }
       }
       case "fail" -> {
-        SpoolEntry e = pending.get(r.id());
+        Raw e = pending.get(r.id());
         if (e != null) {
           e.attempts = r.attempts();
-          e.nextAt = r.next();
-          e.leaseUntil = 0;
+          e.next = r.next();
+          e.lease = 0;
         }
       }
       case "ack" -> {
@@ -180,7 +205,9 @@ public final class Journal {
       return;
     }
     records += buffered.size();
-    if (records >= COMPACT_AFTER && pending.size() * 4 < records) {
+    boolean mostlySettled = records >= COMPACT_AFTER && pending.size() * 4 < records;
+    boolean allSettled = pending.isEmpty() && records >= COMPACT_WHEN_EMPTY_AFTER;
+    if (mostlySettled || allSettled) {
       buffered.clear();
       compact();
       return;

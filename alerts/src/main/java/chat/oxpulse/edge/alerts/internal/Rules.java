@@ -57,8 +57,14 @@ public final class Rules {
       return new Admission(AlertOutcome.SPOOLED, "already accepted (duplicate id)", false);
     }
     if (!force) {
-      st.transitions.add(now);
-      s.stateChanged();
+      int keep = settings.breakerTransitions();
+      if (keep > 0) {
+        st.transitions.add(now);
+        while (st.transitions.size() > keep) {
+          st.transitions.remove(0);
+        }
+        s.stateChanged();
+      }
       if (br.isOpen()) {
         park(s, e);
         return new Admission(AlertOutcome.PARKED, "circuit breaker open (" + br.reason + ")", false);
@@ -85,9 +91,10 @@ public final class Rules {
       }
       Long last = st.lastSent.get(e.key());
       boolean keyWindow = last != null && now - last < settings.minInterval().toMillis();
-      boolean cap = st.recentSends.size() >= settings.maxPerMinute();
+      boolean cap = st.sendsLastMinute(now) >= settings.maxPerMinute();
       if (keyWindow || cap) {
         st.digest.add(Json.EventJson.of(e));
+        s.stateChanged();
         return new Admission(
             AlertOutcome.SUPPRESSED,
             (keyWindow ? "rate-limited for key " + e.key() : "global cap of " + settings.maxPerMinute() + "/min reached")
@@ -104,7 +111,7 @@ public final class Rules {
     s.journal().add(new SpoolEntry(e, 0, now, leaseUntil));
     AlertState st = s.state();
     st.lastSent.put(e.key(), now);
-    st.recentSends.add(now);
+    st.countSend(now);
     s.stateChanged();
   }
 
@@ -153,7 +160,7 @@ public final class Rules {
     for (Map.Entry<String, List<Json.EventJson>> en : byKey.entrySet()) {
       Long last = st.lastSent.get(en.getKey());
       boolean open = last == null || now - last >= settings.minInterval().toMillis();
-      if (!open || st.recentSends.size() >= settings.maxPerMinute()) {
+      if (!open || st.sendsLastMinute(now) >= settings.maxPerMinute()) {
         continue;
       }
       List<Json.EventJson> entries = en.getValue();
@@ -258,7 +265,7 @@ public final class Rules {
   private void queueNotice(Session s, Severity sev, String text, long now) {
     AlertEvent notice = AlertEvent.of("breaker:" + (host.isEmpty() ? "edge" : host), sev, host, fit(text), Instant.ofEpochMilli(now));
     s.journal().add(new SpoolEntry(notice, 0, now, 0));
-    s.state().recentSends.add(now);
+    s.state().countSend(now);
     s.stateChanged();
   }
 
@@ -284,11 +291,19 @@ public final class Rules {
 
   // ---- delivery bookkeeping ------------------------------------------------------------------
 
-  /** The first claimable entry, leased until {@code leaseUntil}; empty when none is due. */
-  public Optional<SpoolEntry> claim(Session s, long now, long leaseUntil) {
+  /**
+   * Extra lease for a long event: Telegram sends it as several messages, each with its own
+   * timeout, so its sender needs longer before anyone may assume it died.
+   */
+  public static long leaseExtraMs(AlertEvent e) {
+    return (e.text().length() / 4000L) * 12_000L;
+  }
+
+  /** The first claimable entry, leased for {@code leaseMs} (plus its extra); empty when none is due. */
+  public Optional<SpoolEntry> claim(Session s, long now, long leaseMs) {
     for (SpoolEntry e : s.journal().pending()) {
       if (e.claimable(now)) {
-        s.journal().lease(e, leaseUntil);
+        s.journal().lease(e, now + leaseMs + leaseExtraMs(e.event));
         return Optional.of(e);
       }
     }
@@ -339,7 +354,8 @@ public final class Rules {
   // ---- helpers -------------------------------------------------------------------------------
 
   private void prune(AlertState st, long now) {
-    st.recentSends.removeIf(t -> t <= now - 60_000L || t > now + 60_000L);
+    long second = now / 1000;
+    st.sendsPerSecond.keySet().removeIf(k -> k < second - 59 || k > second + 60);
     long window = settings.breakerWindow().toMillis();
     st.transitions.removeIf(t -> t <= now - window || t > now + window);
     long keep = Math.max(settings.minInterval().toMillis(), 60_000L);

@@ -14,6 +14,9 @@ public final class AwgRules {
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Set<String> ITAG_KEYS = Set.of("b", "t", "r", "rc", "rd", "d", "ds", "dz");
   private static final long U32_MAX = 4294967295L;
+  private static final Pattern B64_32 = Pattern.compile("[A-Za-z0-9+/]{43}=");
+  private static final Pattern HEXES = Pattern.compile("[0-9A-Fa-f]+");
+  private static final Pattern U16_DIGITS = Pattern.compile("[0-9]{1,5}");
 
   private AwgRules() {}
 
@@ -80,7 +83,7 @@ public final class AwgRules {
 
   /** Strict base64 of exactly 32 bytes. */
   public static String headerProtectionKeyProblem(String v) {
-    if (!v.matches("[A-Za-z0-9+/]{43}=")) {
+    if (!B64_32.matcher(v).matches()) {
       return "must be base64 of exactly 32 bytes";
     }
     try {
@@ -123,13 +126,13 @@ public final class AwgRules {
       switch (key) {
         case "b" -> {
           String hex = arg.startsWith("0x") ? arg.substring(2) : arg;
-          if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.matches("[0-9A-Fa-f]+")) {
+          if (hex.isEmpty() || hex.length() % 2 != 0 || !HEXES.matcher(hex).matches()) {
             return "has a <b> tag without even-length hex";
           }
         }
         case "r", "rc", "rd", "dz" -> {
           String n = arg.startsWith("+") ? arg.substring(1) : arg;
-          if (!n.matches("[0-9]{1,5}") || Integer.parseInt(n) > 65535) {
+          if (!U16_DIGITS.matcher(n).matches() || Integer.parseInt(n) > 65535) {
             return "has a <" + key + "> tag whose length is not 0-65535";
           }
         }

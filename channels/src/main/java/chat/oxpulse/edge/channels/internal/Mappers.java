@@ -37,16 +37,6 @@ public final class Mappers {
                   .build())
           .build();
 
-  /** YAML mapper that double-quotes every string value (hysteria2: {@code server: "host:port"}). */
-  public static final ObjectMapper YAML_QUOTED =
-      YAMLMapper.builder(
-              YAMLFactory.builder()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .build())
-          .build();
-
   private static final ObjectWriter JSON_PRETTY =
       JSON.writer(
           new DefaultPrettyPrinter()
@@ -56,7 +46,6 @@ public final class Mappers {
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private static final ObjectWriter YAML_WRITER = YAML.writer();
-  private static final ObjectWriter YAML_QUOTED_WRITER = YAML_QUOTED.writer();
 
   private Mappers() {}
 
@@ -79,12 +68,8 @@ public final class Mappers {
     }
   }
 
-  /** Block-style YAML with every string value double-quoted. */
+  /** Block-style YAML with every string value double-quoted ({@link YamlTreeWriter}). */
   public static byte[] yamlQuoted(JsonNode tree) {
-    try {
-      return YAML_QUOTED_WRITER.writeValueAsBytes(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a YAML tree always serialises", e);
-    }
+    return YamlTreeWriter.write(tree);
   }
 }

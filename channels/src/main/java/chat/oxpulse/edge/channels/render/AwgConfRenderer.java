@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Renders {@code awg0.conf} (CH2) in the reference's exact line order, validates every value and
@@ -41,6 +42,10 @@ public final class AwgConfRenderer {
   public static final int LISTEN_PORT_MAX = 43999;
 
   private static final Map<String, String> CONF_KEYS = new LinkedHashMap<>();
+  private static final Pattern WG_KEY = Pattern.compile("[A-Za-z0-9+/]{43}=");
+  private static final Pattern CIDR = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}");
+  private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9.-]{1,253}:[0-9]{1,5}");
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   static {
     String[][] pairs = {
@@ -103,19 +108,19 @@ public final class AwgConfRenderer {
     String pk = privateKey.reveal().strip();
     if (pk.isEmpty()) {
       issues.add(new AwgIssue("private_key", "PrivateKey", AwgFailureClass.IDENTITY, "is empty or unreadable"));
-    } else if (!pk.matches("[A-Za-z0-9+/]{43}=")) {
+    } else if (!WG_KEY.matcher(pk).matches()) {
       issues.add(new AwgIssue("private_key", "PrivateKey", AwgFailureClass.IDENTITY, "is not a WireGuard key (44 base64 characters)"));
     }
     if (listenPort < LISTEN_PORT_MIN || listenPort > LISTEN_PORT_MAX) {
       issues.add(new AwgIssue("listen_port", "ListenPort", AwgFailureClass.IDENTITY, "must be 43800-43999"));
     }
-    identity(awg, bad, issues, "allocated_ip", v -> v.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}")
+    identity(awg, bad, issues, "allocated_ip", v -> CIDR.matcher(v).matches()
         ? null : "must be an IPv4 CIDR such as 10.9.0.6/32");
-    identity(awg, bad, issues, "motherly_pubkey", v -> v.matches("[A-Za-z0-9+/]{43}=")
+    identity(awg, bad, issues, "motherly_pubkey", v -> WG_KEY.matcher(v).matches()
         ? null : "is not a WireGuard key (44 base64 characters)");
-    identity(awg, bad, issues, "motherly_endpoint", v -> v.matches("[A-Za-z0-9.-]{1,253}:[0-9]{1,5}")
+    identity(awg, bad, issues, "motherly_endpoint", v -> ENDPOINT.matcher(v).matches()
         ? null : "must be host:port");
-    identity(awg, bad, issues, "motherly_awg_ip", v -> v.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
+    identity(awg, bad, issues, "motherly_awg_ip", v -> IPV4.matcher(v).matches()
         ? null : "must be an IPv4 address");
     for (String k : List.of("jc", "jmin", "jmax")) {
       identity(awg, bad, issues, k, AwgRules::u32Problem);
@@ -126,11 +131,11 @@ public final class AwgConfRenderer {
     for (String k : List.of("h1", "h2", "h3", "h4")) {
       identity(awg, bad, issues, k, AwgRules::headerProblem);
     }
-    if (issues.stream().noneMatch(i -> i.key().matches("s1|s2")) && !awg.value("s1").isEmpty()
+    if (issues.stream().noneMatch(i -> i.key().equals("s1") || i.key().equals("s2")) && !awg.value("s1").isEmpty()
         && Long.parseLong(awg.value("s1")) + 56 == Long.parseLong(awg.value("s2"))) {
       issues.add(new AwgIssue("s2", "S2", AwgFailureClass.IDENTITY, "must not equal S1 + 56"));
     }
-    if (issues.stream().noneMatch(i -> i.key().matches("jmin|jmax"))
+    if (issues.stream().noneMatch(i -> i.key().equals("jmin") || i.key().equals("jmax"))
         && Long.parseLong(awg.value("jmin")) > Long.parseLong(awg.value("jmax"))) {
       issues.add(new AwgIssue("jmin", "Jmin", AwgFailureClass.IDENTITY, "must not exceed Jmax"));
     }
@@ -221,7 +226,7 @@ public final class AwgConfRenderer {
   private static String hpkPreconditionProblem(AwgSettings awg) {
     for (String s : List.of("s1", "s2", "s3", "s4")) {
       String v = awg.value(s);
-      long n = v.matches("[0-9]{1,5}") ? Long.parseLong(v) : 0;
+      long n = AwgRules.uintProblem(v, 5, 65535) == null ? Long.parseLong(v) : 0;
       if (n < 12) {
         return "needs S1, S2, S3 and S4 all >= 12 (an absent S3 counts as 0)";
       }

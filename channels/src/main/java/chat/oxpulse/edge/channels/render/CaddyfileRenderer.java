@@ -37,6 +37,8 @@ public final class CaddyfileRenderer {
   /** The placeholder replaced by the config hash. */
   public static final String SHA_PLACEHOLDER = "__CADDYFILE_SHA__";
 
+  private static final java.util.regex.Pattern DNS_LABEL =
+      java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Mustache TEMPLATE =
       new CaddyMustacheFactory("chat/oxpulse/edge/channels/render").compile("Caddyfile.mustache");
 
@@ -67,7 +69,7 @@ public final class CaddyfileRenderer {
       throw new RenderException(FILE, "domain", "is not a fully-qualified domain name");
     }
     check("turns subdomain", turnsSubdomain);
-    if (!turnsSubdomain.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
+    if (!DNS_LABEL.matcher(turnsSubdomain).matches()) {
       throw new RenderException(FILE, "turns subdomain", "must be one DNS label");
     }
     if (pool.isEmpty()) {

@@ -81,6 +81,21 @@ class CaddyfileRendererTest {
   }
 
   @Test
+  void a_newer_target_differs_from_the_adapt_checked_2_6_render_only_in_version_gated_lines() {
+    List<HostPort> pool = List.of(AWG, XRAY, HY2, NAIVE);
+    String v26 = render(pool, CaddyVersion.V2_6);
+    String v210 = render(pool, CaddyVersion.DEFAULT);
+    String normalised = v210
+        .replace("for Caddy 2.10;", "for Caddy 2.6;")
+        .replace("\tmetrics\n\tlog {", "\tlog {")
+        .replace("\t\tprotocols h1 h2\n", "\t\tprotocols h1 h2\n\t\tmetrics\n")
+        .replace("\thealth_passes 2\n\thealth_fails 3\n", "")
+        .replace("{args[0]}", "{args.0}");
+    // the config hash covers the whole text, so compare with it masked
+    assertThat(normalised.replaceAll("[0-9a-f]{64}", "SHA")).isEqualTo(v26.replaceAll("[0-9a-f]{64}", "SHA"));
+  }
+
+  @Test
   void config_hash_is_the_sha_of_the_text_before_substitution() {
     CaddyfileRenderer.Result r =
         CaddyfileRenderer.render("zvonilka.net", "api-test01", List.of(XRAY), CaddyVersion.V2_6, false);

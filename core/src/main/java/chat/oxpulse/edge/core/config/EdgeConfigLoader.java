@@ -490,10 +490,14 @@ public final class EdgeConfigLoader {
       Optional<HostPort> hp = Optional.empty();
       if (server != null) {
         String withPort = server;
-        if (FieldRules.hostPortProblem(server) != null && FieldRules.hostProblem(server) == null) {
+        // A host without a port takes HYSTERIA2_PORT / hysteria2_port; an IPv6 host (bare or
+        // bracketed) is bracketed before the port is appended.
+        String bare = server.startsWith("[") && server.endsWith("]")
+            ? server.substring(1, server.length() - 1) : server;
+        if (FieldRules.hostPortProblem(server) != null && FieldRules.hostProblem(bare) == null) {
           String port = env.raw(EnvVariable.HYSTERIA2_PORT.name()).orElse(text(doc, "hysteria2_port", "$.hysteria2_port"));
           if (port != null) {
-            withPort = server + ":" + port;
+            withPort = (bare.indexOf(':') >= 0 ? "[" + bare + "]" : bare) + ":" + port;
           }
         }
         hp = Optional.ofNullable(hostPort(source, withPort, false));

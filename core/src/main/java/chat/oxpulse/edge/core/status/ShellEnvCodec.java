@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  *
  * <p>Reading accepts what a POSIX shell would assign for the simple forms operators write: single
  * quotes, double quotes (with {@code \" \\ \$ \`} escapes), unquoted words with backslash escapes,
- * concatenations of those, an optional {@code export} prefix, comments and blank lines. Anything
- * else (command substitution outside quotes, unbalanced quotes, several words) is an error naming
- * the line.
+ * concatenations of those, an optional {@code export} prefix, comments and blank lines. Only space
+ * and tab separate words, as in sh. Anything else (command substitution or an unquoted {@code ~}
+ * outside quotes, unbalanced quotes, several words, a CR or NUL anywhere in the line) is an error
+ * naming the line: the reader never returns a value the shell would not assign.
  */
 public final class ShellEnvCodec {
 
@@ -69,7 +70,13 @@ public final class ShellEnvCodec {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
-      String trimmed = line.strip();
+      // Only space and tab separate words in the shell; any other character (U+2028, form feed, CR) is
+      // part of the value to sh, so it is either kept or refused, never silently trimmed.
+      if (line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+        throw new StateFileException(source + ": line " + (i + 1)
+            + ": carriage return or NUL (a CRLF file?)");
+      }
+      String trimmed = stripBlanks(line);
       if (trimmed.isEmpty()) {
         continue;
       }
@@ -79,7 +86,8 @@ public final class ShellEnvCodec {
         }
         continue;
       }
-      String body = trimmed.startsWith("export ") ? trimmed.substring(7).stripLeading() : trimmed;
+      String body = trimmed.startsWith("export ") || trimmed.startsWith("export\t")
+          ? stripBlanks(trimmed.substring(7)) : trimmed;
       int eq = body.indexOf('=');
       if (eq <= 0 || !KEY.matcher(body.substring(0, eq)).matches()) {
         throw new StateFileException(source + ": line " + (i + 1) + ": expected NAME=value");
@@ -94,6 +102,18 @@ public final class ShellEnvCodec {
       values.put(key, value);
     }
     return new ShellEnvFile(header, values);
+  }
+
+  private static String stripBlanks(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return s.substring(start, end);
   }
 
   private static String unquote(String s) {
@@ -138,14 +158,15 @@ public final class ShellEnvCodec {
         }
         out.append(s.charAt(i + 1));
         i += 2;
-      } else if (Character.isWhitespace(c)) {
-        String rest = s.substring(i).strip();
+      } else if (c == ' ' || c == '\t') {
+        String rest = stripBlanks(s.substring(i));
         if (!rest.isEmpty() && !rest.startsWith("#")) {
           throw new IllegalArgumentException("unquoted whitespace in value");
         }
         break;
       } else if (c == '$' || c == '`' || c == ';' || c == '|' || c == '&' || c == '<' || c == '>'
-          || c == '(' || c == ')') {
+          || c == '(' || c == ')' || c == '~') {
+        // '~' is refused too: the shell expands it (to $HOME) at the start of a value and after ':'.
         throw new IllegalArgumentException("unquoted shell metacharacter");
       } else {
         out.append(c);

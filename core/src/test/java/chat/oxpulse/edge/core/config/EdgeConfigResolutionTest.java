@@ -413,14 +413,25 @@ class EdgeConfigResolutionTest {
         Arguments.of(Map.of("OXPULSE_HY2_SERVER", "d.example.com:4"), ABSENT, "d.example.com:4",
             "OXPULSE_HY2_SERVER"),
         Arguments.of(Map.of("HYSTERIA2_SERVER", "b.example.com", "HYSTERIA2_PORT", "51822"), ABSENT,
-            "b.example.com:51822", "HYSTERIA2_SERVER"));
+            "b.example.com:51822", "HYSTERIA2_SERVER"),
+        Arguments.of(Map.of("HYSTERIA2_SERVER", "2001:db8::5", "HYSTERIA2_PORT", "443"), ABSENT,
+            "[2001:db8::5]:443", "HYSTERIA2_SERVER"),
+        Arguments.of(Map.of("HYSTERIA2_SERVER", "[2001:db8::5]", "HYSTERIA2_PORT", "443"), ABSENT,
+            "[2001:db8::5]:443", "HYSTERIA2_SERVER"),
+        Arguments.of(Map.of("HYSTERIA2_SERVER", "[2001:db8::5]:8443", "HYSTERIA2_PORT", "443"), ABSENT,
+            "[2001:db8::5]:8443", "HYSTERIA2_SERVER"),
+        Arguments.of(Map.of(), "\"hy2.example.com\"", "hy2.example.com:443", "$.hysteria2_server"));
   }
 
   @ParameterizedTest(name = "{3}")
   @MethodSource("hy2ServerPrecedence")
   void hysteria2_server_precedence(Map<String, String> env, String docLiteral, String expected, String source)
       throws Exception {
-    EdgeConfig c = load(with(minimal(), "hysteria2_server", docLiteral), env);
+    ObjectNode doc = with(minimal(), "hysteria2_server", docLiteral);
+    if (env.isEmpty()) {
+      doc.put("hysteria2_port", 443);
+    }
+    EdgeConfig c = load(doc, env);
     assertThat(c.hysteria2().server()).contains(HostPort.parse(expected));
     assertThat(c.hysteria2().serverSource()).isEqualTo(source);
   }

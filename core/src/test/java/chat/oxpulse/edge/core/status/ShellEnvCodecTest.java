@@ -89,7 +89,11 @@ class ShellEnvCodecTest {
         Arguments.of("K=", ""),
         Arguments.of("K=''", ""),
         Arguments.of("K='$(reboot)'", "$(reboot)"),
-        Arguments.of("K='it'\\''s'", "it's"));
+        Arguments.of("K='it'\\''s'", "it's"),
+        Arguments.of("K='v'\u2028", "v\u2028"),
+        Arguments.of("K=a\f", "a\f"),
+        Arguments.of("K='~'", "~"),
+        Arguments.of("\texport\tK='v'", "v"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,7 +104,7 @@ class ShellEnvCodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"K=$(reboot)", "K=`id`", "K=\"$(x)\"", "K=\"$HOME\"", "K='open", "K=\"open",
-      "K=a b", "K=a;b", "K=a|b", "K=a&b", "K=a>b", "K=(x)", "K=a\\", "=v", "1K=v", "K-2=v", "no equals"})
+      "K=a b", "K=~", "K=a~b", "K=~/x", "K=a:~/x", "K='v'\r", "K=a\u0000", "K=a;b", "K=a|b", "K=a&b", "K=a>b", "K=(x)", "K=a\\", "=v", "1K=v", "K-2=v", "no equals"})
   void anything_else_is_an_error_naming_the_line(String line) {
     assertThatThrownBy(() -> ShellEnvCodec.parse("# h\nA='ok'\n" + line + "\n", "install.env"))
         .isInstanceOf(StateFileException.class)
@@ -125,6 +129,19 @@ class ShellEnvCodecTest {
     assertThat(InstallState.parse("# x\n").isInstalled()).isFalse();
     assertThat(back.with("EXTRA", "1").file().values().keySet()).endsWith("EXTRA");
     assertThat(InstallState.timestamp(Instant.parse("2026-11-27T10:26:54.987Z"))).isEqualTo("2026-11-27T10:26:54Z");
+  }
+
+  @Test
+  void one_megabyte_values_round_trip_in_every_codec() throws Exception {
+    String huge = Hostile.ONE_MB + "'\"$(x){}ünï";
+    ShellEnvFile env = ShellEnvFile.of(Map.of("HUGE", huge));
+    assertThat(ShellEnvCodec.parse(ShellEnvCodec.format(env), "t")).isEqualTo(env);
+    UpstreamStateFile up = UpstreamStateFile.of(List.of(new UpstreamRecord(huge + ":1", UpstreamHealth.HEALTHY, 1)));
+    assertThat(UpstreamStateCodec.parse(UpstreamStateCodec.format(up)).file()).isEqualTo(up);
+    ChannelsStatusFile st = ChannelsStatusFile.of(List.of(new ChannelStatus("xray", Hostile.ONE_MB)));
+    ChannelsStatusCodec.Parsed p = ChannelsStatusCodec.parse(ChannelsStatusCodec.format(st));
+    assertThat(p.file()).isEqualTo(st);
+    assertThat(p.file().aggregate().failed()).isEqualTo(1);
   }
 
   // ---- the real shell ------------------------------------------------------------------------

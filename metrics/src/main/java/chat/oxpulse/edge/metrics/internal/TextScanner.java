@@ -29,6 +29,15 @@ public final class TextScanner implements SampleView {
   private static final int VAL_ESC = 2;
   private static final int VAL_UTF8 = 4;
   private static final int NAME_UTF8 = 8;
+  private static final int NAME_QUOTED = 16;
+  /** Bytes a quoted string can hold without a closer look: not '"', '\\', LF, or non-ASCII. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      PLAIN[c] = c != '"' && c != '\\' && c != '\n';
+    }
+  }
   private static final long SEED_NAME = 0x2545F4914F6CDD1DL;
   private static final long SEED_LABEL = 0x5851F42D4C957F2DL;
   private static final long SEED_VALUE = 0x14057B7EF767814FL;
@@ -70,6 +79,7 @@ public final class TextScanner implements SampleView {
     this.sink = newSink;
     families.clear();
     order.clear();
+    suffixedBases.clear();
     series.clear();
     current = null;
     sawEof = false;
@@ -126,8 +136,24 @@ public final class TextScanner implements SampleView {
     }
   }
 
-  private static int indexOfNewline(byte[] buf, int p, int to) {
-    for (int i = p; i < to; i++) {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+          java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+  /** The first '\n' in {@code buf[p, to)}, eight bytes at a time (SWAR), or -1. */
+  static int indexOfNewline(byte[] buf, int p, int to) {
+    int i = p;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+      long t = (x - ONES) & ~x & HIGHS;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (buf[i] == '\n') {
         return i;
       }
@@ -170,6 +196,7 @@ public final class TextScanner implements SampleView {
   }
 
   private int skipBlank(int p) {
+    final byte[] b = this.b;
     while (b[p] == ' ' || b[p] == '\t') {
       p++;
     }
@@ -212,7 +239,12 @@ public final class TextScanner implements SampleView {
       while (isNameCont(b[p])) {
         p++;
       }
-      name = new String(b, ns, p - ns, StandardCharsets.ISO_8859_1);
+      if (current != null && current.nameBytes.length == p - ns
+          && java.util.Arrays.equals(b, ns, p, current.nameBytes, 0, p - ns)) {
+        name = current.name;
+      } else {
+        name = new String(b, ns, p - ns, StandardCharsets.ISO_8859_1);
+      }
     }
     if (p == e) {
       return;
@@ -220,7 +252,13 @@ public final class TextScanner implements SampleView {
     if (b[p] != ' ' && b[p] != '\t') {
       throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
     }
-    FamilyState f = om ? metadataFamilyOm(name, ns, e) : resolve(name);
+    FamilyState f;
+    if (om) {
+      f = metadataFamilyOm(name, ns, e);
+    } else {
+      f = resolve(name);
+      current = f; // the next sample usually belongs to it: lets the fast match find it
+    }
     p = skipBlank(p);
     if (p == e) {
       return;
@@ -247,9 +285,6 @@ public final class TextScanner implements SampleView {
           throw error(p, ParseErrorReason.UNKNOWN_TYPE, p, e);
         }
         f.setType(t);
-        if (!f.shadowed) {
-          markShadowed(f);
-        }
       }
       default -> {
         if (f.unit != null) {
@@ -339,6 +374,7 @@ public final class TextScanner implements SampleView {
   // ---------------------------------------------------------------- samples
 
   private void sampleLine(int p, int e) throws MetricsParseException {
+    final byte[] b = this.b;
     nLab = 0;
     int lineBegin = p;
     if (b[p] == '{') {
@@ -493,6 +529,7 @@ public final class TextScanner implements SampleView {
 
   /** Parses labels after '{' up to and including '}', appending from index {@code base}. */
   private int labels(int p, int e, int base) throws MetricsParseException {
+    final byte[] b = this.b;
     while (true) {
       p = skipBlank(p);
       if (b[p] == '}') {
@@ -501,7 +538,8 @@ public final class TextScanner implements SampleView {
       int ls;
       int le;
       int flags = 0;
-      if (b[p] == '"') {
+      boolean quotedName = b[p] == '"';
+      if (quotedName) {
         int q = quoted(p, e);
         ls = p + 1;
         le = q - 1;
@@ -537,7 +575,7 @@ public final class TextScanner implements SampleView {
       for (int i = base; i < nLab; i++) {
         int os = lab[4 * i];
         int oe = lab[4 * i + 1];
-        if (oe - os == le - ls && java.util.Arrays.equals(b, os, oe, b, ls, le)) {
+        if (oe - os == le - ls && b[os] == b[ls] && java.util.Arrays.equals(b, os, oe, b, ls, le)) {
           throw error(ls, ParseErrorReason.DUPLICATE_LABEL_NAME, ls, le);
         }
       }
@@ -550,7 +588,8 @@ public final class TextScanner implements SampleView {
       lab[4 * nLab + 2] = vs;
       lab[4 * nLab + 3] = ve;
       labFlags[nLab] =
-          (flags & NAME_ESC)
+          (quotedName ? NAME_QUOTED : 0)
+              | (flags & NAME_ESC)
               | ((flags & VAL_UTF8) != 0 ? NAME_UTF8 : 0)
               | ((vflags & NAME_ESC) != 0 ? VAL_ESC : 0)
               | (vflags & VAL_UTF8);
@@ -577,10 +616,15 @@ public final class TextScanner implements SampleView {
 
   /** Scans a quoted string starting at the opening quote; returns the index after the closing one. */
   private int quoted(int p, int e) throws MetricsParseException {
+    final byte[] b = this.b;
     int flags = 0;
     int i = p + 1;
     while (true) {
       byte c = b[i];
+      if (PLAIN[c & 0xff]) {
+        i++;
+        continue;
+      }
       if (c == '"') {
         quotedFlags = flags;
         return i + 1;
@@ -611,6 +655,7 @@ public final class TextScanner implements SampleView {
   }
 
   private void sampleDone(int lineBegin, int e) throws MetricsParseException {
+    final byte[] b = this.b;
     FamilyState f = current;
     int suf = -1;
     if (f != null && nameFlags == 0) {
@@ -659,14 +704,30 @@ public final class TextScanner implements SampleView {
   }
 
   private long seriesHash() {
+    final byte[] b = this.b;
     long h = SeriesHashSet.hash(b, nameS, nameE, SEED_NAME);
     long sum = 0;
     for (int i = 0; i < nLab; i++) {
-      long hn = SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 1], SEED_LABEL);
-      long hv = SeriesHashSet.hash(b, lab[4 * i + 2], lab[4 * i + 3], SEED_VALUE);
-      sum += SeriesHashSet.mix(hn * 31 + hv);
+      if ((labFlags[i] & NAME_QUOTED) == 0 && lab[4 * i + 2] == lab[4 * i + 1] + 2) {
+        // the common canonical form name="value": one hash over the whole pair
+        sum += SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 3], SEED_LABEL);
+      } else {
+        // quoted name or blanks around '=': hash name and value apart, then in pair form
+        sum += pairHash(i);
+      }
     }
     return SeriesHashSet.mix(h ^ sum ^ nLab);
+  }
+
+  /** The hash the canonical form {@code name="value"} of label {@code i} would have. */
+  private long pairHash(int i) {
+    String pair = labelName(i) + "=\"" + rawValue(i) + "\"";
+    byte[] bytes = pair.getBytes(StandardCharsets.UTF_8);
+    return SeriesHashSet.hash(bytes, 0, bytes.length - 1, SEED_LABEL);
+  }
+
+  private String rawValue(int i) {
+    return new String(b, lab[4 * i + 2], lab[4 * i + 3] - lab[4 * i + 2], StandardCharsets.UTF_8);
   }
 
   private int lastSuffix;
@@ -674,6 +735,9 @@ public final class TextScanner implements SampleView {
   /** The family of {@code name} following expfmt: exact name first, then a typed base family. */
   private FamilyState resolve(String name) {
     lastSuffix = FamilyState.NONE;
+    if (current != null && current.name == name) {
+      return current;
+    }
     FamilyState f = families.get(name);
     if (f != null) {
       return f;
@@ -691,31 +755,27 @@ public final class TextScanner implements SampleView {
     return create(name);
   }
 
+  /** Names B such that a family named B plus a suffix exists. */
+  private final java.util.HashSet<String> suffixedBases = new java.util.HashSet<>();
+
   private FamilyState create(String name) {
     FamilyState f = new FamilyState(name, om);
     families.put(name, f);
     order.add(f);
-    // a family named base+suffix now exists: base's fast suffix match would bypass it
+    // a family named base+suffix now exists: base's fast suffix match must not bypass it
     for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
       String suf = FamilyState.SUFFIX_TEXT[s];
       if (name.length() > suf.length() && name.endsWith(suf)) {
-        FamilyState base = families.get(name.substring(0, name.length() - suf.length()));
+        String baseName = name.substring(0, name.length() - suf.length());
+        suffixedBases.add(baseName);
+        FamilyState base = families.get(baseName);
         if (base != null) {
           base.shadowed = true;
         }
       }
     }
-    markShadowed(f);
+    f.shadowed = suffixedBases.contains(name);
     return f;
-  }
-
-  private void markShadowed(FamilyState f) {
-    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
-      if (families.containsKey(f.name + FamilyState.SUFFIX_TEXT[s])) {
-        f.shadowed = true;
-        return;
-      }
-    }
   }
 
   private FamilyState metadataFamilyOm(String name, int ns, int e) throws MetricsParseException {
@@ -736,6 +796,7 @@ public final class TextScanner implements SampleView {
   }
 
   private int indexOfAscii(String name) {
+    final byte[] b = this.b;
     int n = name.length();
     outer:
     for (int i = 0; i < nLab; i++) {

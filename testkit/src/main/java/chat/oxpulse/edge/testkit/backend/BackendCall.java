@@ -11,12 +11,21 @@ import java.util.Map;
  * @param method the HTTP method
  * @param path the request path
  * @param headers selected request headers ({@code content-type}, {@code x-installer-version})
- * @param body the JSON body, or null when absent or not JSON
+ * @param body the JSON body, or null when absent or not JSON; a register body's {@code token}
+ *     field is replaced by {@value chat.oxpulse.edge.core.Secret#REDACTED}
  * @param bearer the {@code Authorization: Bearer} token (empty when absent), as a secret
+ * @param registrationToken the register body's {@code token} (empty when absent), as a secret
  * @param status the HTTP status answered (0 when the fake did not answer)
  */
 public record BackendCall(
-    BackendEndpoint endpoint, String method, String path, Map<String, String> headers, JsonNode body, Secret bearer, int status) {
+    BackendEndpoint endpoint,
+    String method,
+    String path,
+    Map<String, String> headers,
+    JsonNode body,
+    Secret bearer,
+    Secret registrationToken,
+    int status) {
 
   /** Copies the headers. */
   public BackendCall {

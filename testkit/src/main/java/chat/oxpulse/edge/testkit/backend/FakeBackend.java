@@ -60,7 +60,7 @@ public final class FakeBackend implements Fake {
   private final List<ObjectNode> issuedConfigs = new ArrayList<>();
   private UnaryOperator<ObjectNode> customizer = UnaryOperator.identity();
   private X25519KeyPair reality;
-  private String realityEncryption;
+  private Secret realityEncryption;
   private int keysVersion = 1;
   private final Secret hy2Auth;
   private final Secret hy2Obfs;
@@ -81,7 +81,7 @@ public final class FakeBackend implements Fake {
   private FakeBackend(SecureRandom random) {
     this.random = random;
     this.reality = X25519KeyPair.generate(random);
-    this.realityEncryption = NodeConfigs.encryption(random);
+    this.realityEncryption = Secret.of(NodeConfigs.encryption(random));
     this.hy2Auth = Secret.of(NodeConfigs.hex(random, 16));
     this.hy2Obfs = Secret.of(NodeConfigs.hex(random, 16));
   }
@@ -173,7 +173,7 @@ public final class FakeBackend implements Fake {
   /** New REALITY keys and encryption blob; bumps the /keys {@code version}. */
   public synchronized void rotateKeys() {
     reality = X25519KeyPair.generate(random);
-    realityEncryption = NodeConfigs.encryption(random);
+    realityEncryption = Secret.of(NodeConfigs.encryption(random));
     keysVersion++;
   }
 
@@ -247,7 +247,14 @@ public final class FakeBackend implements Fake {
     for (String h : List.of("content-type", "x-installer-version")) {
       Optional.ofNullable(r.header(h)).ifPresent(v -> headers.put(h, v));
     }
-    calls.add(new BackendCall(endpoint, r.method(), r.path(), headers, body, bearer, reply.stalled() ? 0 : reply.status()));
+    Secret registrationToken = Secret.empty();
+    JsonNode recorded = body;
+    if (body != null && body.isObject() && body.has("token")) {
+      registrationToken = Secret.of(body.path("token").asText(""));
+      recorded = ((ObjectNode) body.deepCopy()).put("token", Secret.REDACTED);
+    }
+    calls.add(new BackendCall(endpoint, r.method(), r.path(), headers, recorded, bearer, registrationToken,
+        reply.stalled() ? 0 : reply.status()));
     notifyAll();
     return reply;
   }
@@ -307,7 +314,7 @@ public final class FakeBackend implements Fake {
       Secret service = Secret.of("stkn_" + NodeConfigs.hex(random, 16));
       String awg = body.path("awg_pubkey").asText(null);
       config = NodeConfigs.generate(body.get("partner_id").asText(), issuedConfigs.size() + 1, awg, service.reveal(), reality, random);
-      config.put("reality_encryption", realityEncryption);
+      config.put("reality_encryption", realityEncryption.reveal());
       if (nonBlank(body, "public_ip")) {
         config.put("public_ip", body.get("public_ip").asText());
       }
@@ -325,7 +332,7 @@ public final class FakeBackend implements Fake {
     k.put("version", keysVersion);
     k.put("channels_version", keysVersion);
     k.put("reality_public_key", reality.publicKeyBase64Url());
-    k.put("reality_encryption", realityEncryption);
+    k.put("reality_encryption", realityEncryption.reveal());
     k.putArray("reality_server_names").add("www.samsung.com").add("cdn.samsung.com");
     return k;
   }

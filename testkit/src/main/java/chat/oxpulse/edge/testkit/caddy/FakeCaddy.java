@@ -149,6 +149,7 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
       HttpClient.newBuilder().connectTimeout(DEFAULT_HEALTH_TIMEOUT).build();
 
   private LoopbackHttpServer server;
+  private boolean closed;
   private Instant startedAt;
   private long scrapes;
   private String loadedBody;
@@ -186,6 +187,9 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
     if (server != null) {
       return;
     }
+    if (closed) {
+      throw new IllegalStateException("a closed FakeCaddy cannot be restarted; build a new one");
+    }
     startedAt = scheduler.clock().instant();
     server = LoopbackHttpServer.start("fake-caddy", this::handle);
     if (initialCaddyfile != null) {
@@ -215,12 +219,14 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
     return baseUri().getPort();
   }
 
+  /** Stops serving, cancels the tickers and probes, and frees the port; the fake cannot restart. */
   @Override
   public void close() {
     LoopbackHttpServer s;
     synchronized (this) {
       s = server;
       server = null;
+      closed = true;
       tickets.forEach(TickScheduler.Ticket::cancel);
       tickets.clear();
     }

@@ -45,6 +45,15 @@ import java.util.function.Predicate;
  */
 public final class FakeDockerEngine implements AutoCloseable {
 
+  static {
+    // The JDK server sends headers and body as separate segments; without TCP_NODELAY, Nagle and
+    // the client's delayed ACK add ~40 ms to each small reply on loopback. Same JVM-wide rule as
+    // the testkit's LoopbackHttpServer: set it unless the user did, before the server first loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final EngineState state;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -192,10 +201,21 @@ public final class FakeDockerEngine implements AutoCloseable {
     return this;
   }
 
-  /** The running main process exits once, now, with {@code exitCode} (restart policy applies). */
+  /**
+   * The running main process exits once, now, with {@code exitCode} (restart policy applies).
+   *
+   * @throws IllegalArgumentException when no container matches
+   */
   public FakeDockerEngine exit(String container, int exitCode) {
+    existing(container);
     state.exitNow(container, exitCode);
     return this;
+  }
+
+  private void existing(String container) {
+    if (!state.exists(container)) {
+      throw new IllegalArgumentException("No such container: " + container);
+    }
   }
 
   /**
@@ -209,23 +229,33 @@ public final class FakeDockerEngine implements AutoCloseable {
 
   /**
    * The container turns {@code unhealthy} now (FailingStreak reaches Retries) and its probes keep
-   * failing. No effect when it has no healthcheck or is not running.
+   * failing. Only the probes change when it has no healthcheck yet, is not running, or is a name
+   * not created yet.
    */
   public FakeDockerEngine makeUnhealthy(String container) {
     state.scripted(container, s -> s.probe(1));
-    state.forceHealth(container, false);
+    if (state.exists(container)) {
+      state.forceHealth(container, false);
+    }
     return this;
   }
 
   /** The container turns {@code healthy} now and its probes keep passing. */
   public FakeDockerEngine makeHealthy(String container) {
     state.scripted(container, s -> s.probe(0));
-    state.forceHealth(container, true);
+    if (state.exists(container)) {
+      state.forceHealth(container, true);
+    }
     return this;
   }
 
-  /** Appends {@code text} (add your own newline) to the container's log on {@code stream}. */
+  /**
+   * Appends {@code text} (add your own newline) to the container's log on {@code stream}.
+   *
+   * @throws IllegalArgumentException when no container matches
+   */
   public FakeDockerEngine appendLog(String container, DockerLogStream stream, String text) {
+    existing(container);
     state.appendLog(container, stream, text);
     return this;
   }

@@ -2,8 +2,8 @@ package chat.oxpulse.edge.testkit.docker;
 
 import chat.oxpulse.edge.core.Sleeper;
 import chat.oxpulse.edge.core.ToolLocator;
+import chat.oxpulse.edge.testkit.RealTools;
 import chat.oxpulse.edge.testkit.docker.internal.BusyboxModel;
-import chat.oxpulse.edge.testkit.docker.internal.RealTools;
 import chat.oxpulse.edge.testkit.docker.internal.TarArchive;
 import chat.oxpulse.edge.testkit.docker.internal.UnixHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,7 +95,8 @@ public final class PrivateDockerd implements AutoCloseable {
   public static PrivateDockerd start() {
     Optional<String> reason = unavailableReason();
     if (reason.isPresent()) {
-      throw RealTools.unavailable("private dockerd unavailable: " + reason.get());
+      RealTools.unavailable("private dockerd unavailable: " + reason.get());
+      throw new IllegalStateException("unreachable: RealTools.unavailable always throws");
     }
     Path dockerd = ToolLocator.system().find("dockerd").orElseThrow();
     Path busybox = ToolLocator.system().find("busybox").orElseThrow();

@@ -34,7 +34,7 @@ public final class FakeWebhook implements Fake {
 
   private final String path;
   private LoopbackHttpServer server;
-  private String secretHeader;
+  private String guardHeader;
   private Secret secret;
   private WebhookReply always;
   private final Deque<WebhookReply> script = new ArrayDeque<>();
@@ -88,7 +88,7 @@ public final class FakeWebhook implements Fake {
 
   /** Requires header {@code name} to equal {@code value} (compared in constant time), else 401. */
   public synchronized FakeWebhook requireSecretHeader(String name, Secret value) {
-    this.secretHeader = Objects.requireNonNull(name, "name");
+    this.guardHeader = Objects.requireNonNull(name, "name");
     this.secret = Objects.requireNonNull(value, "value");
     return this;
   }
@@ -146,7 +146,7 @@ public final class FakeWebhook implements Fake {
     if (json != null && json.isObject() && json.path("message").isTextual()) {
       message = json.get("message").asText();
     }
-    boolean secretOk = secret == null || secret.equals(Secret.of(r.header(secretHeader)));
+    boolean secretOk = secret == null || secret.equals(Secret.of(r.header(guardHeader)));
     HttpReply reply;
     if (!r.path().equals(path)) {
       reply = HttpReply.json(404, "{\"ok\":false,\"error\":\"not found\"}");

@@ -74,7 +74,11 @@ class FakeBackendTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(Json.readOrNull(again.body()).path("error").asText()).doesNotContain(token.reveal());
     assertThat(backend.calls(BackendEndpoint.REGISTER)).extracting(BackendCall::status).containsExactly(200, 409);
-    assertThat(backend.calls(BackendEndpoint.REGISTER).get(0).headers()).containsEntry("x-installer-version", "v1.2.3");
+    BackendCall first = backend.calls(BackendEndpoint.REGISTER).get(0);
+    assertThat(first.headers()).containsEntry("x-installer-version", "v1.2.3");
+    assertThat(first.registrationToken()).isEqualTo(token);
+    assertThat(first.body().path("partner_id").asText()).isEqualTo("orbit");
+    assertThat(backend.calls().toString()).doesNotContain(token.reveal());
   }
 
   @Test

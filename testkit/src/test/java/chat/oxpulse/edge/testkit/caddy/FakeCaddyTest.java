@@ -89,6 +89,14 @@ class FakeCaddyTest {
   }
 
   @Test
+  void a_closed_fake_refuses_to_restart() throws Exception {
+    start(FakeCaddy.builder().scheduler(time));
+    fake.close();
+    assertThatThrownBy(fake::start).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(fake::baseUri).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void scripted_health_needs_a_configured_upstream() throws Exception {
     start(FakeCaddy.builder().scheduler(time).upstreams("a:1"));
     assertThatThrownBy(() -> fake.setHealthy("nope:9", false))

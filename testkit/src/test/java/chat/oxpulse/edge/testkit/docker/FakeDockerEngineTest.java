@@ -299,4 +299,57 @@ class FakeDockerEngineTest {
     assertThat(docker.listNetworksCmd().exec()).extracting(n -> n.getName()).containsExactlyInAnyOrder("none", "host");
     assertThat(docker.inspectImageCmd(CADDY).exec().getRepoTags()).containsExactly("caddy:2");
   }
+
+  @Test
+  void scripting_an_unknown_container_is_a_clear_error_or_waits_for_its_name() {
+    startWithClock();
+    assertThatThrownBy(() -> engine.exit("ghost", 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("No such container: ghost");
+    assertThatThrownBy(() -> engine.appendLog("ghost", DockerLogStream.STDOUT, "x\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("No such container: ghost");
+    engine.makeUnhealthy("later");
+    String id = docker.createContainerCmd(CADDY).withName("later")
+        .withHealthcheck(new HealthCheck().withTest(List.of("CMD", "check")).withInterval(Duration.ofSeconds(1).toNanos()).withRetries(1))
+        .exec().getId();
+    docker.startContainerCmd(id).exec();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(inspect(id).getState().getHealth().getStatus()).isEqualTo("unhealthy");
+  }
+
+  @Test
+  void concurrent_clients_see_one_consistent_engine() throws Exception {
+    start(FakeDockerEngine.builder(), null);
+    int threads = 8;
+    int perThread = 15;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<List<String>>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          List<String> kept = new java.util.ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            String id = docker.createContainerCmd(CADDY).withName("c-" + thread + "-" + i)
+                .withLabels(Map.of("thread", Integer.toString(thread))).exec().getId();
+            docker.startContainerCmd(id).exec();
+            if (i % 3 == 0) {
+              docker.removeContainerCmd(id).withForce(true).exec();
+            } else {
+              kept.add(id);
+            }
+          }
+          return kept;
+        }));
+      }
+      List<String> expected = new java.util.ArrayList<>();
+      for (var f : futures) {
+        expected.addAll(f.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(engine.containerIds()).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(docker.listContainersCmd().withLabelFilter(Map.of("thread", "3")).exec()).hasSize(perThread - 5);
+      assertThat(engine.calls("POST", "/containers/create")).hasSize(threads * perThread);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -1,39 +1,17 @@
 package chat.oxpulse.edge.testkit.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import chat.oxpulse.edge.testkit.docker.internal.RealTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.TestAbortedException;
 
-/** The launcher's own promises: skip-or-fail policy, socket path length, and a clean shutdown. */
+/**
+ * The launcher's own promises: a short socket path and a clean shutdown. (Its skip-or-fail rule is
+ * the shared {@code chat.oxpulse.edge.testkit.RealTools}, tested in {@code RealToolsTest}.)
+ */
 class PrivateDockerdTest {
-
-  @Test
-  void a_missing_tool_skips_normally_and_fails_when_real_tools_are_required() {
-    String before = System.getProperty("edge.real");
-    try {
-      System.setProperty("edge.real", "auto");
-      assertThatThrownBy(() -> RealTools.unavailable("dockerd not found"))
-          .isInstanceOf(TestAbortedException.class)
-          .hasMessageContaining("dockerd not found");
-      System.setProperty("edge.real", "required");
-      assertThatThrownBy(() -> RealTools.unavailable("dockerd not found"))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("dockerd not found")
-          .hasMessageContaining("edge.real=required");
-    } finally {
-      if (before == null) {
-        System.clearProperty("edge.real");
-      } else {
-        System.setProperty("edge.real", before);
-      }
-    }
-  }
 
   @Test
   void close_stops_dockerd_and_its_children_and_deletes_the_directory() throws Exception {

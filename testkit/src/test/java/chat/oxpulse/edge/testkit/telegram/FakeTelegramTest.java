@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +179,28 @@ class FakeTelegramTest {
     long t0 = System.nanoTime();
     telegram.close();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void concurrent_senders_are_all_recorded_with_unique_ids() throws Exception {
+    int n = 40;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        results.add(pool.submit(() -> sendJson(Map.of("chat_id", 1, "text", "msg " + k)).statusCode()));
+      }
+      for (var f : results) {
+        assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(telegram.messages()).hasSize(n);
+    assertThat(telegram.messages()).extracting(TelegramMessage::messageId).doesNotHaveDuplicates();
+    assertThat(telegram.messages()).extracting(TelegramMessage::text)
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, n).mapToObj(i -> "msg " + i).toList());
   }
 
   @Test

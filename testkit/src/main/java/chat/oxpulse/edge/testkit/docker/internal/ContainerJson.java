@@ -187,7 +187,7 @@ final class ContainerJson {
     }
     JsonNode bindings = c.hostConfig.get("PortBindings");
     if (bindings != null && bindings.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = bindings.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = bindings.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         ArrayNode list = Json.array();
@@ -214,8 +214,8 @@ final class ContainerJson {
     o.put("Created", c.created.getEpochSecond());
     ArrayNode ports = Json.array();
     ports(c)
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               String[] pp = e.getKey().split("/");
               if (e.getValue().isArray() && e.getValue().size() > 0) {

@@ -220,10 +220,11 @@ public final class EngineState {
     String ref = tag == null || tag.isEmpty() ? fromImage : fromImage + ":" + tag;
     String normal = FakeImage.normalize(ref);
     if (!pullable.contains(normal)) {
-      return Reply.json(
-          500,
-          "{\"message\":\"Get \\\"https://registry-1.docker.io/v2/\\\": dial tcp: lookup"
-              + " registry-1.docker.io: no such host\"}");
+      // dockerd also names its resolver ("lookup ghcr.io on 10.0.0.53:53"); that part is left out
+      String registry = registryHost(normal);
+      ObjectNode err = Json.object();
+      err.put("message", "Get \"https://" + registry + "/v2/\": dial tcp: lookup " + registry + ": no such host");
+      return Reply.json(500, Json.write(err));
     }
     if (!images.containsKey(normal)) {
       addImage(normal, false);
@@ -236,6 +237,18 @@ public final class EngineState {
             + "{\"status\":\"Digest: sha256:" + images.get(normal).id().substring(7) + "\"}\r\n"
             + "{\"status\":\"Status: Downloaded newer image for " + normal + "\"}\r\n";
     return Reply.json(200, body);
+  }
+
+  /** The registry a reference pulls from: its first component when that looks like a host. */
+  static String registryHost(String ref) {
+    int slash = ref.indexOf('/');
+    if (slash > 0) {
+      String first = ref.substring(0, slash);
+      if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+        return first;
+      }
+    }
+    return "registry-1.docker.io";
   }
 
   /** {@code DELETE /images/{name}}. */

@@ -30,7 +30,7 @@ final class Filters {
     if (root == null || !root.isObject()) {
       throw new ApiError(400, "invalid filter: expected an object");
     }
-    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       List<String> values = new ArrayList<>();
