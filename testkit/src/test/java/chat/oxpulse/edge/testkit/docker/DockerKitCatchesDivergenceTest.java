@@ -44,7 +44,7 @@ class DockerKitCatchesDivergenceTest {
 
   /** The fake with immediate health: "starting" right after start is gone. */
   @EnabledIf("chat.oxpulse.edge.testkit.docker.DockerKitCatchesDivergenceTest#launchedByDivergenceTest")
-  static class ImmediateHealthKit extends DockerEngineConformanceKit {
+  static class ImmediateHealthKit extends DockerEngineCompatibilityKit {
     static FakeDockerEngine engine;
     static DockerClient client;
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The conformance kit against {@link FakeDockerEngine} with its default (real-like) options. */
-class FakeDockerEngineConformanceTest extends DockerEngineConformanceKit {
+class FakeDockerEngineConformanceTest extends DockerEngineCompatibilityKit {
 
   private static FakeDockerEngine engine;
   private static DockerClient client;
