@@ -7,6 +7,7 @@ import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
 import chat.oxpulse.edge.testkit.internal.CallRecorder;
 import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
+import chat.oxpulse.edge.testkit.internal.ReplyScript;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,9 +15,7 @@ import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,8 +63,7 @@ public final class FakeBackend implements Fake {
   private int keysVersion = 1;
   private final Secret hy2Auth;
   private final Secret hy2Obfs;
-  private final Map<BackendEndpoint, Deque<BackendReply>> scripts = new EnumMap<>(BackendEndpoint.class);
-  private final Map<BackendEndpoint, BackendReply> always = new EnumMap<>(BackendEndpoint.class);
+  private final Map<BackendEndpoint, ReplyScript<BackendReply>> scripts = new EnumMap<>(BackendEndpoint.class);
   private final CallRecorder<BackendCall> calls = new CallRecorder<>();
 
   /** A fake with fresh randomness. */
@@ -176,18 +174,18 @@ public final class FakeBackend implements Fake {
 
   /** Answers the next calls of {@code endpoint}, one reply each (after the Bearer check). */
   public synchronized FakeBackend enqueue(BackendEndpoint endpoint, BackendReply... replies) {
-    scripts.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).addAll(List.of(replies));
+    script(endpoint).enqueue(List.of(replies));
     return this;
   }
 
   /** Answers every call of {@code endpoint} after the queue with {@code reply}; null returns to normal. */
   public synchronized FakeBackend alwaysReply(BackendEndpoint endpoint, BackendReply reply) {
-    if (reply == null) {
-      always.remove(endpoint);
-    } else {
-      always.put(endpoint, reply);
-    }
+    script(endpoint).always(reply);
     return this;
+  }
+
+  private ReplyScript<BackendReply> script(BackendEndpoint endpoint) {
+    return scripts.computeIfAbsent(Objects.requireNonNull(endpoint, "endpoint"), e -> new ReplyScript<>());
   }
 
   /** Every call so far. */
@@ -255,11 +253,8 @@ public final class FakeBackend implements Fake {
     if (needsBearer && (bearer.isEmpty() || !serviceTokens.contains(bearer))) {
       return error(401, "unauthorized");
     }
-    Deque<BackendReply> q = scripts.get(endpoint);
-    BackendReply scripted = q == null ? null : q.poll();
-    if (scripted == null) {
-      scripted = always.get(endpoint);
-    }
+    ReplyScript<BackendReply> q = scripts.get(endpoint);
+    BackendReply scripted = q == null ? null : q.next();
     if (scripted != null) {
       return scripted.httpReply();
     }

@@ -8,6 +8,7 @@ import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
 import chat.oxpulse.edge.testkit.internal.CallRecorder;
 import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
+import chat.oxpulse.edge.testkit.internal.ReplyScript;
 import chat.oxpulse.edge.testkit.internal.TelegramText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,9 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +51,8 @@ public final class FakeTelegram implements Fake {
   private final LoopbackServerSlot server = new LoopbackServerSlot("FakeTelegram", "fake-telegram");
   private Secret expectedToken;
   private Set<String> knownChats;
-  private TelegramReply always;
   private long nextMessageId = 1;
-  private final Deque<TelegramReply> script = new ArrayDeque<>();
+  private final ReplyScript<TelegramReply> script = new ReplyScript<>();
   private final CallRecorder<TelegramCall> calls = new CallRecorder<>();
   private final List<TelegramMessage> messages = new ArrayList<>();
 
@@ -104,13 +102,13 @@ public final class FakeTelegram implements Fake {
 
   /** Answers the next calls, one reply each, before normal processing. */
   public synchronized FakeTelegram enqueue(TelegramReply... replies) {
-    script.addAll(List.of(replies));
+    script.enqueue(List.of(replies));
     return this;
   }
 
   /** Answers every call (after the queue) with {@code reply}; null returns to normal. */
   public synchronized FakeTelegram alwaysReply(TelegramReply reply) {
-    this.always = reply;
+    script.always(reply);
     return this;
   }
 
@@ -119,7 +117,6 @@ public final class FakeTelegram implements Fake {
     calls.clear();
     messages.clear();
     script.clear();
-    always = null;
   }
 
   // ---- recordings --------------------------------------------------------------------------
@@ -179,10 +176,7 @@ public final class FakeTelegram implements Fake {
     if (expectedToken != null && !expectedToken.equals(token)) {
       return error(401, "Unauthorized");
     }
-    TelegramReply scripted = script.poll();
-    if (scripted == null) {
-      scripted = always;
-    }
+    TelegramReply scripted = script.next();
     if (scripted != null) {
       return scripted.httpReply();
     }

@@ -7,12 +7,11 @@ import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
 import chat.oxpulse.edge.testkit.internal.CallRecorder;
 import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
+import chat.oxpulse.edge.testkit.internal.ReplyScript;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,8 +34,7 @@ public final class FakeWebhook implements Fake {
   private final LoopbackServerSlot server = new LoopbackServerSlot("FakeWebhook", "fake-webhook");
   private String guardHeader;
   private Secret secret;
-  private WebhookReply always;
-  private final Deque<WebhookReply> script = new ArrayDeque<>();
+  private final ReplyScript<WebhookReply> script = new ReplyScript<>();
   private final CallRecorder<WebhookCall> calls = new CallRecorder<>();
 
   /** A webhook on {@link #DEFAULT_PATH}. */
@@ -81,13 +79,13 @@ public final class FakeWebhook implements Fake {
 
   /** Answers the next calls, one reply each. */
   public synchronized FakeWebhook enqueue(WebhookReply... replies) {
-    script.addAll(List.of(replies));
+    script.enqueue(List.of(replies));
     return this;
   }
 
   /** Answers every call after the queue with {@code reply}; null returns to normal. */
   public synchronized FakeWebhook alwaysReply(WebhookReply reply) {
-    this.always = reply;
+    script.always(reply);
     return this;
   }
 
@@ -105,7 +103,6 @@ public final class FakeWebhook implements Fake {
   public synchronized void reset() {
     calls.clear();
     script.clear();
-    always = null;
   }
 
   /**
@@ -133,10 +130,7 @@ public final class FakeWebhook implements Fake {
     } else if (!secretOk) {
       reply = HttpReply.json(401, "{\"ok\":false,\"error\":\"unauthorized\"}");
     } else {
-      WebhookReply scripted = script.poll();
-      if (scripted == null) {
-        scripted = always;
-      }
+      WebhookReply scripted = script.next();
       if (scripted != null) {
         reply = scripted.httpReply();
       } else if (!r.mediaType().equals("application/json") || message == null) {
