@@ -53,7 +53,7 @@ public final class MetricsParser {
   public void visit(byte[] data, ExpositionFormat format, MetricsVisitor visitor)
       throws MetricsParseException {
     TextScanner sc = scanner(format);
-    sc.reset(s -> visitor.sample(s));
+    sc.reset(s -> visitor.sample(s), false);
     int p = sc.scan(data, 0, data.length);
     sc.finish(data, p, data.length);
   }
@@ -70,7 +70,7 @@ public final class MetricsParser {
       InputStream in, ExpositionFormat format, MetricsVisitor visitor, long maxBytes, int maxLine)
       throws IOException, MetricsParseException {
     TextScanner sc = scanner(format);
-    sc.reset(s -> visitor.sample(s));
+    sc.reset(s -> visitor.sample(s), false);
     stream(in, sc, maxBytes, maxLine);
   }
 
