@@ -59,6 +59,44 @@ public final class MetricsParser {
   }
 
   /**
+   * Streams the samples of {@code data} to {@code visitor}, validating as {@code scope} says. With
+   * {@link ValidationScope#WANTED_FAMILIES} only the families for which {@link
+   * MetricsVisitor#wantsFamily} is true reach the visitor and are fully validated; see that
+   * constant for what is still checked elsewhere. {@link ValidationScope#WHOLE_INPUT} is {@link
+   * #visit(byte[], ExpositionFormat, MetricsVisitor)}.
+   */
+  public void visit(
+      byte[] data, ExpositionFormat format, MetricsVisitor visitor, ValidationScope scope)
+      throws MetricsParseException {
+    TextScanner sc = scanner(format);
+    sc.reset(sink(visitor, scope), false);
+    int p = sc.scan(data, 0, data.length);
+    sc.finish(data, p, data.length);
+  }
+
+  private static TextScanner.Sink sink(MetricsVisitor visitor, ValidationScope scope) {
+    if (scope == ValidationScope.WHOLE_INPUT) {
+      return s -> visitor.sample(s);
+    }
+    return new TextScanner.Sink() {
+      @Override
+      public void sample(TextScanner s) {
+        visitor.sample(s);
+      }
+
+      @Override
+      public boolean selective() {
+        return true;
+      }
+
+      @Override
+      public boolean wants(String familyName) {
+        return visitor.wantsFamily(familyName);
+      }
+    };
+  }
+
+  /**
    * Streams an input in chunks to {@code visitor}: memory stays bounded by the longest line and the
    * number of distinct series (8-16 bytes each), not by the input size.
    *

@@ -39,6 +39,8 @@ public final class FamilyState {
   String help;
   String unit;
   boolean helpSet;
+  /** For a selective visit: 0 not asked yet, 1 wanted, 2 not wanted. */
+  byte wanted;
   boolean unitSet;
   boolean hasSamples;
   boolean closed;

@@ -23,6 +23,16 @@ public final class TextScanner implements SampleView {
   public interface Sink {
     /** One sample. */
     void sample(TextScanner s);
+
+    /** Whether sample lines of unwanted families may be skipped (asked once per reset). */
+    default boolean selective() {
+      return false;
+    }
+
+    /** Whether the samples of family {@code familyName} are wanted (selective sinks only). */
+    default boolean wants(String familyName) {
+      return true;
+    }
   }
 
   private static final int NAME_ESC = 1;
@@ -44,6 +54,7 @@ public final class TextScanner implements SampleView {
 
   private final boolean om;
   private boolean keepText = true;
+  private boolean selective;
   private Sink sink;
   private final HashMap<String, FamilyState> families = new HashMap<>();
   private final ArrayList<FamilyState> order = new ArrayList<>();
@@ -92,6 +103,7 @@ public final class TextScanner implements SampleView {
   public void reset(Sink newSink, boolean keepText) {
     this.keepText = keepText;
     this.sink = newSink;
+    this.selective = newSink != null && newSink.selective();
     families.clear();
     order.clear();
     suffixedBases.clear();
@@ -471,6 +483,9 @@ public final class TextScanner implements SampleView {
       nameS = p + 1;
       nameE = q - 1;
       nameFlags = quotedFlags;
+      if (selective && skipUnwanted(lineBegin, e)) {
+        return;
+      }
       p = skipBlank(q);
       if (b[p] == ',') {
         p = labels(p + 1, e, 0);
@@ -508,6 +523,9 @@ public final class TextScanner implements SampleView {
         }
         nameE = p;
         nameFlags = 0;
+      }
+      if (selective && skipUnwanted(lineBegin, e)) {
+        return;
       }
       if (b[p] == ' ' || b[p] == '\t') {
         p = skipBlank(p);
@@ -560,6 +578,44 @@ public final class TextScanner implements SampleView {
       }
     }
     sampleDone(lineBegin, e);
+  }
+
+  /**
+   * For a selective sink: finds the family of the sample name just read; when the sink does not
+   * want it, does the family bookkeeping of {@link #sampleDone} and returns true (the rest of the
+   * line is not examined).
+   */
+  private boolean skipUnwanted(int lineBegin, int e) throws MetricsParseException {
+    FamilyState f = null;
+    if (namePrefixOfCurrent) {
+      if (current.matchAfterPrefix(b, nameS, nameE) >= 0) {
+        f = current;
+      }
+    } else if (current != null && nameFlags == 0 && current.match(b, nameS, nameE) >= 0) {
+      f = current;
+    }
+    if (f == null) {
+      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
+    }
+    if (f.wanted == 0) {
+      f.wanted = sink.wants(f.name) ? (byte) 1 : (byte) 2;
+    }
+    if (f.wanted == 1) {
+      return false;
+    }
+    if (f != current) {
+      if (om) {
+        if (current != null) {
+          current.closed = true;
+        }
+        if (f.closed) {
+          throw error(lineBegin, ParseErrorReason.INTERLEAVED_FAMILY, nameS, nameE);
+        }
+      }
+      current = f;
+    }
+    f.hasSamples = true;
+    return true;
   }
 
   private void timestamp(int s, int e) throws MetricsParseException {
