@@ -53,6 +53,11 @@ public final class TextScanner implements SampleView {
   private static final long SEED_VALUE = 0x14057B7EF767814FL;
 
   private final boolean om;
+  /**
+   * Suffix codes below this can join a base family: in 0.0.4 only _bucket, _sum and _count (no
+   * 0.0.4 type allows the others), in OpenMetrics all of them.
+   */
+  private final int suffixLimit;
   private boolean keepText = true;
   private boolean selective;
   private Sink sink;
@@ -89,6 +94,7 @@ public final class TextScanner implements SampleView {
   /** A scanner for one format. */
   public TextScanner(boolean openMetrics) {
     this.om = openMetrics;
+    this.suffixLimit = openMetrics ? FamilyState.SUFFIX_TEXT.length : FamilyState.COUNT + 1;
   }
 
   /** Forgets all state so the scanner can parse a new exposition into {@code newSink}. */
@@ -258,6 +264,13 @@ public final class TextScanner implements SampleView {
     if (b[p] == '"') {
       p = quoted(p, e);
       name = decodeQuoted(ns + 1, p - 1, quotedFlags);
+    } else if (current != null && current.plainName && current.nameBytes.length < e - p
+        && java.util.Arrays.equals(b, p, p + current.nameBytes.length, current.nameBytes, 0,
+            current.nameBytes.length)
+        && !isNameCont(b[p + current.nameBytes.length])) {
+      // the current family again (TYPE after HELP): one vectorised comparison
+      p += current.nameBytes.length;
+      name = current.name;
     } else {
       if (!isNameStart(b[p])) {
         if (p == e) {
@@ -1013,7 +1026,7 @@ public final class TextScanner implements SampleView {
     if (f != null) {
       return f;
     }
-    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+    for (int s = 1; s < suffixLimit; s++) {
       String suf = FamilyState.SUFFIX_TEXT[s];
       if (name.length() > suf.length() && name.endsWith(suf)) {
         FamilyState base = families.get(name.substring(0, name.length() - suf.length()));
@@ -1034,7 +1047,7 @@ public final class TextScanner implements SampleView {
     families.put(name, f);
     order.add(f);
     // a family named base+suffix now exists: base's fast suffix match must not bypass it
-    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+    for (int s = 1; s < suffixLimit; s++) {
       String suf = FamilyState.SUFFIX_TEXT[s];
       if (name.length() > suf.length() && name.endsWith(suf)) {
         String baseName = name.substring(0, name.length() - suf.length());
