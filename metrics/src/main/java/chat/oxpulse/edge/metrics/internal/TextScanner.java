@@ -135,6 +135,18 @@ public final class TextScanner implements SampleView {
   public int scan(byte[] buf, int from, int to) throws MetricsParseException {
     this.b = buf;
     int p = from;
+    if (!om) {
+      // 0.0.4: no separate pass to find each line's end first. The last '\n' of the region bounds
+      // every token loop, and a sample line's end is found by parsing it.
+      int last = to - 1;
+      while (last >= from && buf[last] != '\n') {
+        last--;
+      }
+      while (p <= last) {
+        p = parseLinePrometheus(p, last) + 1;
+      }
+      return p;
+    }
     while (p < to) {
       int nl = indexOfNewline(buf, p, to);
       if (nl < 0) {
@@ -229,6 +241,29 @@ public final class TextScanner implements SampleView {
     } else {
       sampleLine(p, e);
     }
+  }
+
+  /**
+   * Parses the 0.0.4 line starting at {@code s}; {@code bound} is a '\n' at or after its end.
+   * Returns the index of the line's own '\n'.
+   */
+  private int parseLinePrometheus(int s, int bound) throws MetricsParseException {
+    lineNo++;
+    lineStart = s;
+    int p = s;
+    final byte[] b = this.b;
+    while (b[p] == ' ' || b[p] == '\t') {
+      p++;
+    }
+    if (b[p] == '\n') {
+      return p;
+    }
+    if (b[p] == '#') {
+      int e = indexOfNewline(b, p, bound + 1);
+      comment(p + 1, e);
+      return e;
+    }
+    return sampleLine(p, bound);
   }
 
   private int skipBlank(int p) {
@@ -480,7 +515,11 @@ public final class TextScanner implements SampleView {
   /** The unquoted sample name starts with the current family's name (checked in sampleLine). */
   private boolean namePrefixOfCurrent;
 
-  private void sampleLine(int p, int e) throws MetricsParseException {
+  /**
+   * Parses a sample line from {@code p}; {@code e} is its '\n' (OpenMetrics) or a later '\n'
+   * bounding it (0.0.4). Returns the index of the line's own '\n'.
+   */
+  private int sampleLine(int p, int e) throws MetricsParseException {
     final byte[] b = this.b;
     nLab = 0;
     hashValid = 0;
@@ -497,7 +536,7 @@ public final class TextScanner implements SampleView {
       nameE = q - 1;
       nameFlags = quotedFlags;
       if (selective && skipUnwanted(lineBegin, e)) {
-        return;
+        return indexOfNewline(b, nameE, e + 1);
       }
       p = skipBlank(q);
       if (b[p] == ',') {
@@ -538,7 +577,7 @@ public final class TextScanner implements SampleView {
         nameFlags = 0;
       }
       if (selective && skipUnwanted(lineBegin, e)) {
-        return;
+        return indexOfNewline(b, nameE, e + 1);
       }
       if (b[p] == ' ' || b[p] == '\t') {
         p = skipBlank(p);
@@ -566,7 +605,7 @@ public final class TextScanner implements SampleView {
       }
     }
     hasTs = false;
-    if (p != e) {
+    if (b[p] != '\n') {
       p = skipBlank(p);
       if (om && b[p] == '#') {
         exemplar(p + 1, e);
@@ -576,7 +615,7 @@ public final class TextScanner implements SampleView {
           p++;
         }
         timestamp(ts, p);
-        if (p != e) {
+        if (b[p] != '\n') {
           if (om) {
             p = skipBlank(p);
             if (b[p] == '#') {
@@ -590,7 +629,9 @@ public final class TextScanner implements SampleView {
         }
       }
     }
-    sampleDone(lineBegin, e);
+    int end = om ? e : p; // an OpenMetrics exemplar was read up to e
+    sampleDone(lineBegin, end);
+    return end;
   }
 
   /**
@@ -1169,6 +1210,13 @@ public final class TextScanner implements SampleView {
   // ---------------------------------------------------------------- errors
 
   private MetricsParseException error(int pos, ParseErrorReason reason, int s, int e) {
+    if (b != null && s >= 0 && s < e && e <= b.length) {
+      // a 0.0.4 sample line may pass a bound beyond its end: the detail stops at the line's end
+      int nl = indexOfNewline(b, s, e);
+      if (nl >= 0) {
+        e = nl;
+      }
+    }
     int len = Math.max(0, Math.min(e - s, 60));
     StringBuilder d = new StringBuilder(len);
     if (b != null && s >= 0 && s + len <= b.length) {
