@@ -2,6 +2,7 @@ package chat.oxpulse.edge.benchmarks;
 
 import chat.oxpulse.edge.metrics.ExpositionFormat;
 import chat.oxpulse.edge.metrics.MetricsParser;
+import chat.oxpulse.edge.metrics.ValidationScope;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * scan, visitor, model) timed by the thread's CPU time rather than wall time, so that other
  * tenants' load does not count. Usage: {@code CpuTimeParseMeasure FILE...}; prints one line per
  * operation and file (the median of 5 rounds of 2 s CPU each, after a 3 s warm-up). The
- * {@code healthTick} operation is {@link HealthTickBenchmark#tick()}.
+ * {@code healthTick} operation is {@link HealthTickBenchmark#tick()}; {@code visitorWanted} and
+ * {@code healthTickWanted} use {@link ValidationScope#WANTED_FAMILIES}.
  */
 public final class CpuTimeParseMeasure {
 
@@ -32,7 +34,13 @@ public final class CpuTimeParseMeasure {
       tick.file = Path.of(a).toAbsolutePath().toString();
       System.setProperty("edge.corpus.dir", "/");
       tick.load();
-      for (String op : new String[] {"newlineScan", "visitor", "model", "healthTick"}) {
+      HealthTickBenchmark tickWanted = new HealthTickBenchmark();
+      tickWanted.file = tick.file;
+      tickWanted.scope = "WANTED_FAMILIES";
+      tickWanted.load();
+      MetricsParseBenchmark.GaugeReader gauge = new MetricsParseBenchmark.GaugeReader();
+      for (String op : new String[] {"newlineScan", "visitor", "visitorWanted", "model",
+          "healthTick", "healthTickWanted"}) {
         Runnable r = switch (op) {
           case "newlineScan" -> () -> {
             int c = 0;
@@ -46,6 +54,22 @@ public final class CpuTimeParseMeasure {
           case "visitor" -> () -> {
             try {
               parser.visit(d, ExpositionFormat.PROMETHEUS_TEXT, s -> sink += (long) s.value());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+          case "visitorWanted" -> () -> {
+            try {
+              parser.visit(d, ExpositionFormat.PROMETHEUS_TEXT, gauge,
+                  ValidationScope.WANTED_FAMILIES);
+              sink += (long) gauge.sum;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+          case "healthTickWanted" -> () -> {
+            try {
+              sink += tickWanted.tick();
             } catch (Exception e) {
               throw new IllegalStateException(e);
             }

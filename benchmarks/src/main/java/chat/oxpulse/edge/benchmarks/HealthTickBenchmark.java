@@ -3,6 +3,7 @@ package chat.oxpulse.edge.benchmarks;
 import chat.oxpulse.edge.core.status.UpstreamStateCodec;
 import chat.oxpulse.edge.core.status.UpstreamStateFile;
 import chat.oxpulse.edge.metrics.MetricsParseException;
+import chat.oxpulse.edge.metrics.ValidationScope;
 import chat.oxpulse.edge.metrics.textfile.EdgeMetricsSnapshot;
 import chat.oxpulse.edge.metrics.textfile.TextfileCollectorWriter;
 import chat.oxpulse.edge.metrics.upstream.CaddyUpstreamHealth;
@@ -49,7 +50,11 @@ public class HealthTickBenchmark {
   public String file;
 
   private byte[] data;
-  private final CaddyUpstreamHealth health = new CaddyUpstreamHealth();
+  /** Which part of the scrape the gauge reader validates (the default validates all of it). */
+  @Param({"WHOLE_INPUT", "WANTED_FAMILIES"})
+  public String scope = "WHOLE_INPUT";
+
+  private CaddyUpstreamHealth health;
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
   private final TransitionDetector detector = new TransitionDetector(TransitionPolicy.defaults(), clock);
   private DetectorState state;
@@ -59,6 +64,7 @@ public class HealthTickBenchmark {
   @Setup
   public void load() throws IOException, MetricsParseException {
     data = CorpusFiles.read(file);
+    health = new CaddyUpstreamHealth(ValidationScope.valueOf(scope));
     state = detector.tick(DetectorState.initial(), health.read(data, null));
     upstreamFile = UpstreamStateFile.of(List.of());
   }

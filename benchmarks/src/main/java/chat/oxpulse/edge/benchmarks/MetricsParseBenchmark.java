@@ -6,6 +6,7 @@ import chat.oxpulse.edge.metrics.MetricsParseException;
 import chat.oxpulse.edge.metrics.MetricsParser;
 import chat.oxpulse.edge.metrics.MetricsVisitor;
 import chat.oxpulse.edge.metrics.SampleView;
+import chat.oxpulse.edge.metrics.ValidationScope;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,6 +63,17 @@ public class MetricsParseBenchmark {
     return reader.sum;
   }
 
+  /**
+   * The visitor with {@link ValidationScope#WANTED_FAMILIES}: only the Caddy gauge's family is
+   * fully validated, other sample lines are read up to their names (the health path's fast mode).
+   */
+  @Benchmark
+  public double visitorWantedFamilies() throws MetricsParseException {
+    reader.sum = 0;
+    parser.visit(data, ExpositionFormat.PROMETHEUS_TEXT, reader, ValidationScope.WANTED_FAMILIES);
+    return reader.sum;
+  }
+
   /** The ceiling: touch every byte once, counting newlines. */
   @Benchmark
   public int newlineScan() {
@@ -77,6 +89,11 @@ public class MetricsParseBenchmark {
 
   static final class GaugeReader implements MetricsVisitor {
     double sum;
+
+    @Override
+    public boolean wantsFamily(String familyName) {
+      return "caddy_reverse_proxy_upstreams_healthy".equals(familyName);
+    }
 
     @Override
     public void sample(SampleView s) {

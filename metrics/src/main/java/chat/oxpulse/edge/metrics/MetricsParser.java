@@ -53,9 +53,47 @@ public final class MetricsParser {
   public void visit(byte[] data, ExpositionFormat format, MetricsVisitor visitor)
       throws MetricsParseException {
     TextScanner sc = scanner(format);
-    sc.reset(s -> visitor.sample(s));
+    sc.reset(s -> visitor.sample(s), false);
     int p = sc.scan(data, 0, data.length);
     sc.finish(data, p, data.length);
+  }
+
+  /**
+   * Streams the samples of {@code data} to {@code visitor}, validating as {@code scope} says. With
+   * {@link ValidationScope#WANTED_FAMILIES} only the families for which {@link
+   * MetricsVisitor#wantsFamily} is true reach the visitor and are fully validated; see that
+   * constant for what is still checked elsewhere. {@link ValidationScope#WHOLE_INPUT} is {@link
+   * #visit(byte[], ExpositionFormat, MetricsVisitor)}.
+   */
+  public void visit(
+      byte[] data, ExpositionFormat format, MetricsVisitor visitor, ValidationScope scope)
+      throws MetricsParseException {
+    TextScanner sc = scanner(format);
+    sc.reset(sink(visitor, scope), false);
+    int p = sc.scan(data, 0, data.length);
+    sc.finish(data, p, data.length);
+  }
+
+  private static TextScanner.Sink sink(MetricsVisitor visitor, ValidationScope scope) {
+    if (scope == ValidationScope.WHOLE_INPUT) {
+      return s -> visitor.sample(s);
+    }
+    return new TextScanner.Sink() {
+      @Override
+      public void sample(TextScanner s) {
+        visitor.sample(s);
+      }
+
+      @Override
+      public boolean selective() {
+        return true;
+      }
+
+      @Override
+      public boolean wants(String familyName) {
+        return visitor.wantsFamily(familyName);
+      }
+    };
   }
 
   /**
@@ -70,7 +108,7 @@ public final class MetricsParser {
       InputStream in, ExpositionFormat format, MetricsVisitor visitor, long maxBytes, int maxLine)
       throws IOException, MetricsParseException {
     TextScanner sc = scanner(format);
-    sc.reset(s -> visitor.sample(s));
+    sc.reset(s -> visitor.sample(s), false);
     stream(in, sc, maxBytes, maxLine);
   }
 

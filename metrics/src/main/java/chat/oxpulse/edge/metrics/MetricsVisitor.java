@@ -10,4 +10,14 @@ public interface MetricsVisitor {
 
   /** One sample; {@code sample} is valid only during this call. */
   void sample(SampleView sample);
+
+  /**
+   * Whether this visitor wants the samples of the family {@code familyName}. Asked at most once per
+   * family and parse, and only by a visit with {@link ValidationScope#WANTED_FAMILIES}, which then
+   * skips the unwanted families' sample lines after a minimal check; every other visit ignores it.
+   * The default wants every family.
+   */
+  default boolean wantsFamily(String familyName) {
+    return true;
+  }
 }

@@ -31,17 +31,25 @@ public final class FamilyState {
 
   final String name;
   final byte[] nameBytes;
+  /** The name is a valid unquoted metric name (ASCII name characters only). */
+  final boolean plainName;
   final boolean om;
   MetricType type = MetricType.UNTYPED;
   boolean typeSet;
   String help;
   String unit;
+  boolean helpSet;
+  /** For a selective visit: 0 not asked yet, 1 wanted, 2 not wanted. */
+  byte wanted;
+  boolean unitSet;
   boolean hasSamples;
   boolean closed;
   /** A family named this name plus one of its suffixes exists: the fast match must not be used. */
   boolean shadowed;
   private int[] allowed = new int[0];
   private final String[] sampleNames = new String[SUFFIX_TEXT.length];
+  private final long[] nameHashes = new long[SUFFIX_TEXT.length];
+  private int nameHashKnown;
   ArrayList<Sample> samples;
 
   /** The family name. */
@@ -80,6 +88,7 @@ public final class FamilyState {
   FamilyState(String name, boolean om) {
     this.name = name;
     this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    this.plainName = isPlainName(nameBytes);
     this.om = om;
     sampleNames[NONE] = name;
   }
@@ -133,6 +142,51 @@ public final class FamilyState {
       }
     }
     return -1;
+  }
+
+  private static boolean isPlainName(byte[] n) {
+    if (n.length == 0 || (n[0] >= '0' && n[0] <= '9')) {
+      return false;
+    }
+    for (byte c : n) {
+      if (!TextScanner.isNameCont(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Like {@link #match} when {@code b[s, s + nameBytes.length)} is already known to be the name. */
+  int matchAfterPrefix(byte[] b, int s, int e) {
+    int n = nameBytes.length;
+    int len = e - s;
+    if (len == n) {
+      return NONE;
+    }
+    if (shadowed) {
+      return -1;
+    }
+    for (int a : allowed) {
+      byte[] suf = SUFFIX_BYTES[a];
+      if (len - n == suf.length && java.util.Arrays.equals(b, s + n, e, suf, 0, suf.length)) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The series hash of the unquoted sample name {@code b[s, e)}, which is this family's name plus
+   * suffix {@code suffix}: computed once per family and suffix.
+   */
+  long nameHash(int suffix, byte[] b, int s, int e, long seed) {
+    if ((nameHashKnown & (1 << suffix)) != 0) {
+      return nameHashes[suffix];
+    }
+    long h = SeriesHashSet.hash(b, s, e, seed);
+    nameHashes[suffix] = h;
+    nameHashKnown |= 1 << suffix;
+    return h;
   }
 
   String sampleName(int suffix) {

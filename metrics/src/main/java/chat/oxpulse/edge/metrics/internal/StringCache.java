@@ -8,13 +8,23 @@ import java.nio.charset.StandardCharsets;
  */
 final class StringCache {
 
-  private static final int MAX_LEN = 64;
+  private final int maxLen;
   private final String[] slots = new String[4096];
+
+  /** A cache of strings up to 64 bytes. */
+  StringCache() {
+    this(64);
+  }
+
+  /** A cache of strings up to {@code maxLen} bytes. */
+  StringCache(int maxLen) {
+    this.maxLen = maxLen;
+  }
 
   /** The string of ASCII bytes {@code b[s, e)}. */
   String ascii(byte[] b, int s, int e) {
     int len = e - s;
-    if (len > MAX_LEN) {
+    if (len > maxLen) {
       return new String(b, s, len, StandardCharsets.ISO_8859_1);
     }
     int h = len;

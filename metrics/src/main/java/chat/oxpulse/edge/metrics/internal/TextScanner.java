@@ -23,6 +23,16 @@ public final class TextScanner implements SampleView {
   public interface Sink {
     /** One sample. */
     void sample(TextScanner s);
+
+    /** Whether sample lines of unwanted families may be skipped (asked once per reset). */
+    default boolean selective() {
+      return false;
+    }
+
+    /** Whether the samples of family {@code familyName} are wanted (selective sinks only). */
+    default boolean wants(String familyName) {
+      return true;
+    }
   }
 
   private static final int NAME_ESC = 1;
@@ -43,11 +53,23 @@ public final class TextScanner implements SampleView {
   private static final long SEED_VALUE = 0x14057B7EF767814FL;
 
   private final boolean om;
+  /**
+   * Suffix codes below this can join a base family: in 0.0.4 only _bucket, _sum and _count (no
+   * 0.0.4 type allows the others), in OpenMetrics all of them.
+   */
+  private final int suffixLimit;
+  private boolean keepText = true;
+  private boolean selective;
   private Sink sink;
   private final HashMap<String, FamilyState> families = new HashMap<>();
   private final ArrayList<FamilyState> order = new ArrayList<>();
   private final SeriesHashSet series = new SeriesHashSet();
   private final StringCache cache = new StringCache();
+  /**
+   * Family and sample names, kept across parses: a scraper reading the same target again finds its
+   * names (and their cached {@code hashCode}) instead of building new strings.
+   */
+  private final StringCache names = new StringCache(256);
   private FamilyState current;
   private boolean sawEof;
 
@@ -72,15 +94,29 @@ public final class TextScanner implements SampleView {
   /** A scanner for one format. */
   public TextScanner(boolean openMetrics) {
     this.om = openMetrics;
+    this.suffixLimit = openMetrics ? FamilyState.SUFFIX_TEXT.length : FamilyState.COUNT + 1;
   }
 
   /** Forgets all state so the scanner can parse a new exposition into {@code newSink}. */
   public void reset(Sink newSink) {
+    reset(newSink, true);
+  }
+
+  /**
+   * Like {@link #reset(Sink)}; with {@code keepText} false the HELP and UNIT texts are validated
+   * but not decoded into strings (a visitor never sees them).
+   */
+  public void reset(Sink newSink, boolean keepText) {
+    this.keepText = keepText;
     this.sink = newSink;
+    this.selective = newSink != null && newSink.selective();
     families.clear();
     order.clear();
     suffixedBases.clear();
     series.clear();
+    memoLen = -1;
+    memoN = 0;
+    memoHashed = 0;
     current = null;
     sawEof = false;
     lineNo = 0;
@@ -99,6 +135,18 @@ public final class TextScanner implements SampleView {
   public int scan(byte[] buf, int from, int to) throws MetricsParseException {
     this.b = buf;
     int p = from;
+    if (!om) {
+      // 0.0.4: no separate pass to find each line's end first. The last '\n' of the region bounds
+      // every token loop, and a sample line's end is found by parsing it.
+      int last = to - 1;
+      while (last >= from && buf[last] != '\n') {
+        last--;
+      }
+      while (p <= last) {
+        p = parseLinePrometheus(p, last) + 1;
+      }
+      return p;
+    }
     while (p < to) {
       int nl = indexOfNewline(buf, p, to);
       if (nl < 0) {
@@ -195,6 +243,29 @@ public final class TextScanner implements SampleView {
     }
   }
 
+  /**
+   * Parses the 0.0.4 line starting at {@code s}; {@code bound} is a '\n' at or after its end.
+   * Returns the index of the line's own '\n'.
+   */
+  private int parseLinePrometheus(int s, int bound) throws MetricsParseException {
+    lineNo++;
+    lineStart = s;
+    int p = s;
+    final byte[] b = this.b;
+    while (b[p] == ' ' || b[p] == '\t') {
+      p++;
+    }
+    if (b[p] == '\n') {
+      return p;
+    }
+    if (b[p] == '#') {
+      int e = indexOfNewline(b, p, bound + 1);
+      comment(p + 1, e);
+      return e;
+    }
+    return sampleLine(p, bound);
+  }
+
   private int skipBlank(int p) {
     final byte[] b = this.b;
     while (b[p] == ' ' || b[p] == '\t') {
@@ -228,6 +299,13 @@ public final class TextScanner implements SampleView {
     if (b[p] == '"') {
       p = quoted(p, e);
       name = decodeQuoted(ns + 1, p - 1, quotedFlags);
+    } else if (current != null && current.plainName && current.nameBytes.length < e - p
+        && java.util.Arrays.equals(b, p, p + current.nameBytes.length, current.nameBytes, 0,
+            current.nameBytes.length)
+        && !isNameCont(b[p + current.nameBytes.length])) {
+      // the current family again (TYPE after HELP): one vectorised comparison
+      p += current.nameBytes.length;
+      name = current.name;
     } else {
       if (!isNameStart(b[p])) {
         if (p == e) {
@@ -243,7 +321,7 @@ public final class TextScanner implements SampleView {
           && java.util.Arrays.equals(b, ns, p, current.nameBytes, 0, p - ns)) {
         name = current.name;
       } else {
-        name = new String(b, ns, p - ns, StandardCharsets.ISO_8859_1);
+        name = names.ascii(b, ns, p);
       }
     }
     if (p == e) {
@@ -268,10 +346,15 @@ public final class TextScanner implements SampleView {
     }
     switch (kind) {
       case HELP -> {
-        if (f.help != null) {
+        if (f.helpSet) {
           throw error(ks, ParseErrorReason.SECOND_HELP, ns, e);
         }
-        f.help = decodeHelp(p, e);
+        f.helpSet = true;
+        if (keepText) {
+          f.help = decodeHelp(p, e);
+        } else {
+          checkHelp(p, e);
+        }
       }
       case TYPE -> {
         if (f.typeSet) {
@@ -287,10 +370,13 @@ public final class TextScanner implements SampleView {
         f.setType(t);
       }
       default -> {
-        if (f.unit != null) {
+        if (f.unitSet) {
           throw error(ks, ParseErrorReason.SECOND_UNIT, ns, e);
         }
-        f.unit = new String(b, p, e - p, StandardCharsets.UTF_8);
+        f.unitSet = true;
+        if (keepText) {
+          f.unit = new String(b, p, e - p, StandardCharsets.UTF_8);
+        }
       }
     }
   }
@@ -312,7 +398,45 @@ public final class TextScanner implements SampleView {
     return 0;
   }
 
+  private static final MetricType[] TYPES_OM = {
+    MetricType.COUNTER, MetricType.GAUGE, MetricType.HISTOGRAM, MetricType.GAUGE_HISTOGRAM,
+    MetricType.SUMMARY, MetricType.STATESET, MetricType.INFO, MetricType.UNTYPED
+  };
+  private static final byte[][] WORDS_OM = {
+    bytes("counter"), bytes("gauge"), bytes("histogram"), bytes("gaugehistogram"),
+    bytes("summary"), bytes("stateset"), bytes("info"), bytes("unknown")
+  };
+  private static final MetricType[] TYPES_PROM = {
+    MetricType.COUNTER, MetricType.GAUGE, MetricType.HISTOGRAM, MetricType.SUMMARY,
+    MetricType.UNTYPED
+  };
+  private static final byte[][] WORDS_PROM = {
+    bytes("counter"), bytes("gauge"), bytes("histogram"), bytes("summary"), bytes("untyped")
+  };
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
   private MetricType typeOf(int s, int e) {
+    // fast path without allocation: the token spelled exactly in lower case (OpenMetrics), or in
+    // any ASCII case without backslashes (0.0.4); anything else takes the string route below
+    byte[][] words = om ? WORDS_OM : WORDS_PROM;
+    int len = e - s;
+    for (int k = 0; k < words.length; k++) {
+      byte[] w = words[k];
+      if (w.length != len) {
+        continue;
+      }
+      int i = 0;
+      while (i < len && (b[s + i] == w[i] || (!om && (b[s + i] | 0x20) == w[i]
+          && (b[s + i] & 0xff) >= 'A' && (b[s + i] & 0xff) <= 'Z'))) {
+        i++;
+      }
+      if (i == len) {
+        return om ? TYPES_OM[k] : TYPES_PROM[k];
+      }
+    }
     String t = new String(b, s, e - s, StandardCharsets.ISO_8859_1);
     if (om) {
       return switch (t) {
@@ -337,6 +461,21 @@ public final class TextScanner implements SampleView {
       case "untyped" -> MetricType.UNTYPED;
       default -> null;
     };
+  }
+
+  /** The checks of {@link #decodeHelp} without building the string. */
+  private void checkHelp(int s, int e) throws MetricsParseException {
+    final byte[] b = this.b;
+    for (int i = s; i < e; i++) {
+      if (b[i] == '\\') {
+        byte n = b[i + 1];
+        if (n == '\\' || n == 'n' || (n == '"' && om)) {
+          i++;
+        } else {
+          throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(e, i + 2));
+        }
+      }
+    }
   }
 
   private String decodeHelp(int s, int e) throws MetricsParseException {
@@ -373,9 +512,18 @@ public final class TextScanner implements SampleView {
 
   // ---------------------------------------------------------------- samples
 
-  private void sampleLine(int p, int e) throws MetricsParseException {
+  /** The unquoted sample name starts with the current family's name (checked in sampleLine). */
+  private boolean namePrefixOfCurrent;
+
+  /**
+   * Parses a sample line from {@code p}; {@code e} is its '\n' (OpenMetrics) or a later '\n'
+   * bounding it (0.0.4). Returns the index of the line's own '\n'.
+   */
+  private int sampleLine(int p, int e) throws MetricsParseException {
     final byte[] b = this.b;
     nLab = 0;
+    hashValid = 0;
+    namePrefixOfCurrent = false;
     int lineBegin = p;
     if (b[p] == '{') {
       // newer 0.0.4: {"quoted.name", label="v"}
@@ -387,6 +535,9 @@ public final class TextScanner implements SampleView {
       nameS = p + 1;
       nameE = q - 1;
       nameFlags = quotedFlags;
+      if (selective && skipUnwanted(lineBegin, e)) {
+        return indexOfNewline(b, nameE, e + 1);
+      }
       p = skipBlank(q);
       if (b[p] == ',') {
         p = labels(p + 1, e, 0);
@@ -403,16 +554,30 @@ public final class TextScanner implements SampleView {
         nameFlags = quotedFlags;
         p = q;
       } else {
-        if (!isNameStart(b[p])) {
-          throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
-        }
         nameS = p;
-        p++;
+        FamilyState cur = current;
+        int n;
+        if (cur != null && cur.plainName && (n = cur.nameBytes.length) < e - p
+            && java.util.Arrays.equals(b, p, p + n, cur.nameBytes, 0, n)) {
+          // the current family's name (all name characters, so the loop below would accept the
+          // same bytes): compared in one vectorised call instead of byte by byte
+          p += n;
+          namePrefixOfCurrent = true;
+        } else {
+          if (!isNameStart(b[p])) {
+            throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
+          }
+          p++;
+          namePrefixOfCurrent = false;
+        }
         while (isNameCont(b[p])) {
           p++;
         }
         nameE = p;
         nameFlags = 0;
+      }
+      if (selective && skipUnwanted(lineBegin, e)) {
+        return indexOfNewline(b, nameE, e + 1);
       }
       if (b[p] == ' ' || b[p] == '\t') {
         p = skipBlank(p);
@@ -423,15 +588,24 @@ public final class TextScanner implements SampleView {
     }
     p = skipBlank(p);
     valS = p;
-    while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+    byte c;
+    while ((c = b[p]) >= '0' && c <= '9') {
       p++;
     }
-    valE = p;
-    if (!NumberSyntax.isFloat(b, valS, valE)) {
-      throw error(valS, ParseErrorReason.INVALID_VALUE, valS, valE);
+    if ((c == '\n' || c == ' ' || c == '\t') && p > valS && p - valS < 300) {
+      // plain digits, the common case: valid by the grammar (finite below 300 digits)
+      valE = p;
+    } else {
+      while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+        p++;
+      }
+      valE = p;
+      if (!NumberSyntax.isFloat(b, valS, valE)) {
+        throw error(valS, ParseErrorReason.INVALID_VALUE, valS, valE);
+      }
     }
     hasTs = false;
-    if (p != e) {
+    if (b[p] != '\n') {
       p = skipBlank(p);
       if (om && b[p] == '#') {
         exemplar(p + 1, e);
@@ -441,7 +615,7 @@ public final class TextScanner implements SampleView {
           p++;
         }
         timestamp(ts, p);
-        if (p != e) {
+        if (b[p] != '\n') {
           if (om) {
             p = skipBlank(p);
             if (b[p] == '#') {
@@ -455,7 +629,47 @@ public final class TextScanner implements SampleView {
         }
       }
     }
-    sampleDone(lineBegin, e);
+    int end = om ? e : p; // an OpenMetrics exemplar was read up to e
+    sampleDone(lineBegin, end);
+    return end;
+  }
+
+  /**
+   * For a selective sink: finds the family of the sample name just read; when the sink does not
+   * want it, does the family bookkeeping of {@link #sampleDone} and returns true (the rest of the
+   * line is not examined).
+   */
+  private boolean skipUnwanted(int lineBegin, int e) throws MetricsParseException {
+    FamilyState f = null;
+    if (namePrefixOfCurrent) {
+      if (current.matchAfterPrefix(b, nameS, nameE) >= 0) {
+        f = current;
+      }
+    } else if (current != null && nameFlags == 0 && current.match(b, nameS, nameE) >= 0) {
+      f = current;
+    }
+    if (f == null) {
+      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
+    }
+    if (f.wanted == 0) {
+      f.wanted = sink.wants(f.name) ? (byte) 1 : (byte) 2;
+    }
+    if (f.wanted == 1) {
+      return false;
+    }
+    if (f != current) {
+      if (om) {
+        if (current != null) {
+          current.closed = true;
+        }
+        if (f.closed) {
+          throw error(lineBegin, ParseErrorReason.INTERLEAVED_FAMILY, nameS, nameE);
+        }
+      }
+      current = f;
+    }
+    f.hasSamples = true;
+    return true;
   }
 
   private void timestamp(int s, int e) throws MetricsParseException {
@@ -527,8 +741,104 @@ public final class TextScanner implements SampleView {
     return n;
   }
 
+  // The label memo: a copy of the previous sample's label section (from just after '{' to just
+  // after '}') and its parse. Label parsing and validation depend only on those bytes, so when the
+  // next sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
+  // buckets differ only in the last label), the labels before it are taken from the memo instead
+  // of being scanned again, and so are their series-hash terms.
+  private byte[] memo = new byte[256];
+  private int memoLen = -1;
+  private int memoN;
+  private int[] memoLab = new int[64];
+  private int[] memoFlags = new int[16];
+  /** memoSep[k]: offset just after the ',' that follows label k, or -1. */
+  private int[] memoSep = new int[16];
+  /** How many leading labels of the memo have their hash term in {@link #labHash}. */
+  private int memoHashed;
+  private long[] labHash = new long[16];
+  /** How many leading labels of the current sample have a valid term in {@link #labHash}. */
+  private int hashValid;
+
   /** Parses labels after '{' up to and including '}', appending from index {@code base}. */
   private int labels(int p, int e, int base) throws MetricsParseException {
+    if (base != 0) {
+      return parseLabels(p, e, base);
+    }
+    final int start = p;
+    final int len = memoLen;
+    hashValid = 0;
+    if (len > 0) {
+      int lim = Math.min(len, e - p);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, memo, 0, lim);
+      if (mm < 0 && lim == len) {
+        // the whole section, '}' included, equals the previous sample's
+        restoreMemo(start, memoN);
+        hashValid = memoHashed;
+        return p + len;
+      }
+      if (mm < 0) {
+        mm = lim;
+      }
+      int k = -1;
+      for (int i = 0; i < memoN; i++) {
+        int sep = memoSep[i];
+        if (sep > mm) {
+          break;
+        }
+        if (sep >= 0) {
+          k = i;
+        }
+      }
+      if (k >= 0) {
+        restoreMemo(start, k + 1);
+        hashValid = Math.min(memoHashed, k + 1);
+        p = start + memoSep[k];
+      }
+    }
+    int hv = hashValid;
+    int end = parseLabels(p, e, 0);
+    remember(start, end);
+    memoHashed = hv;
+    hashValid = hv;
+    return end;
+  }
+
+  private void restoreMemo(int start, int n) {
+    for (int i = 0; i < 4 * n; i++) {
+      lab[i] = memoLab[i] + start;
+    }
+    System.arraycopy(memoFlags, 0, labFlags, 0, n);
+    nLab = n;
+  }
+
+  /** Keeps the label section {@code b[start, end)} just parsed as the memo. */
+  private void remember(int start, int end) {
+    int len = end - start;
+    if (len > memo.length) {
+      memo = new byte[Math.max(len, 2 * memo.length)];
+    }
+    System.arraycopy(b, start, memo, 0, len);
+    int n = nLab;
+    if (memoLab.length < 4 * n) {
+      memoLab = new int[lab.length];
+      memoFlags = new int[labFlags.length];
+      memoSep = new int[labFlags.length];
+    }
+    for (int i = 0; i < 4 * n; i++) {
+      memoLab[i] = lab[i] - start;
+    }
+    System.arraycopy(labFlags, 0, memoFlags, 0, n);
+    for (int i = 0; i < n; i++) {
+      // the parse resumes after label i only when the ',' immediately follows its closing quote
+      int after = lab[4 * i + 3] + 1;
+      memoSep[i] = after < end && b[after] == ',' ? after + 1 - start : -1;
+    }
+    memoN = n;
+    memoLen = len;
+  }
+
+  /** The label loop proper: parses after '{' (or after a ',') up to and including '}'. */
+  private int parseLabels(int p, int e, int base) throws MetricsParseException {
     final byte[] b = this.b;
     while (true) {
       p = skipBlank(p);
@@ -658,11 +968,13 @@ public final class TextScanner implements SampleView {
     final byte[] b = this.b;
     FamilyState f = current;
     int suf = -1;
-    if (f != null && nameFlags == 0) {
+    if (namePrefixOfCurrent) {
+      suf = f.matchAfterPrefix(b, nameS, nameE);
+    } else if (f != null && nameFlags == 0) {
       suf = f.match(b, nameS, nameE);
     }
     if (suf < 0) {
-      f = resolve(sampleNameString());
+      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
       suf = lastSuffix;
     }
     if (f != current) {
@@ -705,18 +1017,31 @@ public final class TextScanner implements SampleView {
 
   private long seriesHash() {
     final byte[] b = this.b;
-    long h = SeriesHashSet.hash(b, nameS, nameE, SEED_NAME);
-    long sum = 0;
-    for (int i = 0; i < nLab; i++) {
+    long h = nameFlags == 0 ? fam.nameHash(suffix, b, nameS, nameE, SEED_NAME)
+        : SeriesHashSet.hash(b, nameS, nameE, SEED_NAME);
+    int n = nLab;
+    if (labHash.length < n) {
+      labHash = java.util.Arrays.copyOf(labHash, Math.max(n, 2 * labHash.length));
+    }
+    final long[] terms = labHash;
+    for (int i = hashValid; i < n; i++) {
       if ((labFlags[i] & NAME_QUOTED) == 0 && lab[4 * i + 2] == lab[4 * i + 1] + 2) {
         // the common canonical form name="value": one hash over the whole pair
-        sum += SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 3], SEED_LABEL);
+        terms[i] = SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 3], SEED_LABEL);
       } else {
         // quoted name or blanks around '=': hash name and value apart, then in pair form
-        sum += pairHash(i);
+        terms[i] = pairHash(i);
       }
     }
-    return SeriesHashSet.mix(h ^ sum ^ nLab);
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += terms[i];
+    }
+    if (n > 0) {
+      // the memo holds this sample's labels (labels() ran for it): all their terms are known now
+      memoHashed = n;
+    }
+    return SeriesHashSet.mix(h ^ sum ^ n);
   }
 
   /** The hash the canonical form {@code name="value"} of label {@code i} would have. */
@@ -742,7 +1067,7 @@ public final class TextScanner implements SampleView {
     if (f != null) {
       return f;
     }
-    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+    for (int s = 1; s < suffixLimit; s++) {
       String suf = FamilyState.SUFFIX_TEXT[s];
       if (name.length() > suf.length() && name.endsWith(suf)) {
         FamilyState base = families.get(name.substring(0, name.length() - suf.length()));
@@ -763,7 +1088,7 @@ public final class TextScanner implements SampleView {
     families.put(name, f);
     order.add(f);
     // a family named base+suffix now exists: base's fast suffix match must not bypass it
-    for (int s = 1; s < FamilyState.SUFFIX_TEXT.length; s++) {
+    for (int s = 1; s < suffixLimit; s++) {
       String suf = FamilyState.SUFFIX_TEXT[s];
       if (name.length() > suf.length() && name.endsWith(suf)) {
         String baseName = name.substring(0, name.length() - suf.length());
@@ -816,20 +1141,45 @@ public final class TextScanner implements SampleView {
 
   // ---------------------------------------------------------------- names
 
-  private static boolean isNameStart(byte c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+  private static final int C_NAME_START = 1;
+  private static final int C_NAME_CONT = 2;
+  private static final int C_LABEL_START = 4;
+  private static final int C_LABEL_CONT = 8;
+  /** Character classes of the name grammars, one table lookup instead of a chain of ranges. */
+  private static final byte[] CLS = new byte[256];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      boolean digit = c >= '0' && c <= '9';
+      int k = 0;
+      if (letter || c == ':') {
+        k |= C_NAME_START | C_NAME_CONT;
+      }
+      if (digit) {
+        k |= C_NAME_CONT | C_LABEL_CONT;
+      }
+      if (letter) {
+        k |= C_LABEL_START | C_LABEL_CONT;
+      }
+      CLS[c] = (byte) k;
+    }
   }
 
-  private static boolean isNameCont(byte c) {
-    return isNameStart(c) || (c >= '0' && c <= '9');
+  private static boolean isNameStart(byte c) {
+    return (CLS[c & 0xff] & C_NAME_START) != 0;
+  }
+
+  static boolean isNameCont(byte c) {
+    return (CLS[c & 0xff] & C_NAME_CONT) != 0;
   }
 
   private static boolean isLabelStart(byte c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return (CLS[c & 0xff] & C_LABEL_START) != 0;
   }
 
   private static boolean isLabelCont(byte c) {
-    return isLabelStart(c) || (c >= '0' && c <= '9');
+    return (CLS[c & 0xff] & C_LABEL_CONT) != 0;
   }
 
   private String sampleNameString() {
@@ -860,6 +1210,13 @@ public final class TextScanner implements SampleView {
   // ---------------------------------------------------------------- errors
 
   private MetricsParseException error(int pos, ParseErrorReason reason, int s, int e) {
+    if (b != null && s >= 0 && s < e && e <= b.length) {
+      // a 0.0.4 sample line may pass a bound beyond its end: the detail stops at the line's end
+      int nl = indexOfNewline(b, s, e);
+      if (nl >= 0) {
+        e = nl;
+      }
+    }
     int len = Math.max(0, Math.min(e - s, 60));
     StringBuilder d = new StringBuilder(len);
     if (b != null && s >= 0 && s + len <= b.length) {
