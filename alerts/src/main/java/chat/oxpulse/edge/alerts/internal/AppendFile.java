@@ -28,6 +28,17 @@ public final class AppendFile {
    * @return the file's size after the append
    */
   public static long append(Path file, byte[] lines, FileMode mode) throws IOException {
+    return append(file, lines, mode, true);
+  }
+
+  /**
+   * Appends {@code lines}; fsyncs only when {@code sync} (or when the file is new). Without the
+   * fsync the lines are in the kernel's page cache: every later reader sees them and a process
+   * crash cannot lose them, a power loss can until the next fsync of the file by anyone.
+   *
+   * @return the file's size after the append
+   */
+  public static long append(Path file, byte[] lines, FileMode mode, boolean sync) throws IOException {
     boolean existed = Files.exists(file);
     long pos;
     try (FileChannel ch =
@@ -47,7 +58,9 @@ public final class AppendFile {
       while (buf.hasRemaining()) {
         pos += ch.write(buf, pos);
       }
-      ch.force(false);
+      if (sync || !existed) {
+        ch.force(false);
+      }
     }
     if (!existed) {
       Files.setPosixFilePermissions(file, mode.permissions());

@@ -38,6 +38,13 @@ import java.util.Set;
  * as the spool records of the critical section that changed it, so a state change costs no file
  * rewrite, rename or directory fsync of its own.
  *
+ * <p>Every append is fsync'd before the lock is released, except one that holds only {@code ack}s:
+ * an ack that is written but not yet on disk survives a process crash (it is in the page cache,
+ * every reader sees it) and is made durable by the next fsync'd append of the file by anyone, which
+ * for a sender is at the latest its next add, lease or fail. So a power loss can repeat at most each
+ * sender's last delivered event, whose lease then expires; nothing accepted can be lost, because
+ * adds (and the state with its digest) are always fsync'd before any sink is called.
+ *
  * <p>Used only under the state lock. When most records are settled the journal is compacted by an
  * atomic rewrite that keeps the pending events and the current state. A journal object can be kept
  * by the lock holder between critical sections and {@linkplain #refresh refreshed}: it remembers
@@ -415,10 +422,13 @@ public final class Journal {
       compact();
       return true;
     }
+    // acks alone are not fsync'd: see the class comment
+    boolean sync = newState != null;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Record r : buffered) {
       out.write(Json.MAPPER.writeValueAsBytes(r));
       out.write('\n');
+      sync |= !"ack".equals(r.op());
     }
     buffered.clear();
     if (newState != null) {
@@ -426,7 +436,7 @@ public final class Journal {
       out.write('\n');
     }
     byte[] bytes = out.toByteArray();
-    long newSize = AppendFile.append(file, bytes, FileMode.SECRET);
+    long newSize = AppendFile.append(file, bytes, FileMode.SECRET, sync);
     remember(Files.readAttributes(file, BasicFileAttributes.class), newSize, bytes, bytes.length);
     return false;
   }
