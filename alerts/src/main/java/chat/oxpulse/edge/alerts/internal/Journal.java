@@ -88,7 +88,7 @@ public final class Journal {
   private long size;
   private FileTime mtime;
   private byte[] tail = new byte[0];
-  private long compactedSize;
+  private long stateBytes;
 
   private Journal(Path file, LinkedHashMap<String, SpoolEntry> pending, Set<String> settled, int records, int corrupt) {
     this.file = file;
@@ -144,7 +144,6 @@ public final class Journal {
     Journal j = new Journal(file, pending, settled, records, corrupt);
     j.adoptLastState(stateLines);
     j.remember(attrs, bytes.length, bytes, bytes.length);
-    j.compactedSize = bytes.length;
     return j;
   }
 
@@ -251,6 +250,7 @@ public final class Journal {
           throw new IllegalArgumentException("state record without its state");
         }
         state = r.state();
+        stateBytes = stateLines.get(i).length();
         return;
       } catch (IOException | RuntimeException e) {
         corrupt++; // torn: an earlier state record is the last one that was fully written
@@ -416,7 +416,8 @@ public final class Journal {
     records += buffered.size() + (newState != null ? 1 : 0);
     boolean mostlySettled = records >= COMPACT_AFTER && pending.size() * 4 < records;
     boolean allSettled = pending.isEmpty() && records >= COMPACT_WHEN_EMPTY_AFTER;
-    boolean bloated = size > COMPACT_BYTES && size > 4 * compactedSize;
+    // a large digest makes every state record large: rewrite before superseded ones pile up
+    boolean bloated = size > COMPACT_BYTES && size > 4 * (stateBytes + 512L * pending.size());
     if (mostlySettled || allSettled || bloated) {
       buffered.clear();
       compact();
@@ -432,8 +433,10 @@ public final class Journal {
     }
     buffered.clear();
     if (newState != null) {
-      out.write(Json.MAPPER.writeValueAsBytes(stateRecord(newState)));
+      byte[] line = Json.MAPPER.writeValueAsBytes(stateRecord(newState));
+      out.write(line);
       out.write('\n');
+      stateBytes = line.length;
     }
     byte[] bytes = out.toByteArray();
     long newSize = AppendFile.append(file, bytes, FileMode.SECRET, sync);
@@ -455,8 +458,10 @@ public final class Journal {
       n++;
     }
     if (state != null) {
-      out.write(Json.MAPPER.writeValueAsBytes(stateRecord(state)));
+      byte[] line = Json.MAPPER.writeValueAsBytes(stateRecord(state));
+      out.write(line);
       out.write('\n');
+      stateBytes = line.length;
       n++;
     }
     byte[] bytes = out.toByteArray();
@@ -466,6 +471,5 @@ public final class Journal {
     corrupt = 0;
     tail = new byte[0];
     remember(Files.readAttributes(file, BasicFileAttributes.class), bytes.length, bytes, bytes.length);
-    compactedSize = bytes.length;
   }
 }
