@@ -50,8 +50,9 @@ final class InstallCommand implements Callable<Integer> {
   @Option(names = "--domain", required = true, paramLabel = "FQDN", description = "The edge's public domain.")
   String domain;
 
+  /** The {@code --token} value; only {@code -} (stdin) is accepted, so it never holds a secret. */
   @Option(names = "--token", paramLabel = "-", description = "Only '-': read the registration token from stdin.")
-  String token;
+  String stdinMarker;
 
   @Option(names = "--token-file", paramLabel = "FILE", description = "Read the registration token from FILE.")
   Path tokenFile;
@@ -119,11 +120,11 @@ final class InstallCommand implements Callable<Integer> {
   }
 
   private Secret token(CliEnvironment cli) throws IOException {
-    if (token != null && !token.equals("-")) {
+    if (stdinMarker != null && !stdinMarker.equals("-")) {
       throw new IllegalArgumentException("--token takes only '-' (stdin): a token on the command line is visible"
           + " to every process; use OXPULSE_PARTNER_TOKEN, --token-file F or --token -");
     }
-    if (token != null) {
+    if (stdinMarker != null) {
       BufferedReader in = new BufferedReader(new InputStreamReader(root.stdin, StandardCharsets.UTF_8));
       String line = in.readLine();
       if (line == null || line.isBlank()) {

@@ -236,7 +236,13 @@ public final class Installer {
 
     // 6. start
     steps.begin(6, "start containers");
-    EdgeStack stack = new EdgeStack(layout, registry, r.imageVersion(), config.naive().socksPort());
+    EdgeStack stack;
+    try {
+      stack = new EdgeStack(layout, registry, r.imageVersion(), config.naive().socksPort(),
+          EdgeStack.caddyPortsFrom(ctx.env().raw("OXPULSE_CADDY_PUBLISH")));
+    } catch (IllegalArgumentException e) {
+      throw new OpsException(e.getMessage(), true);
+    }
     List<EdgeStack.Service> services = stack.services(bundle.statuses());
     if (r.dryRun()) {
       services.forEach(s -> l.note("would run " + s.spec().containerName() + " (" + s.spec().image() + ")"));

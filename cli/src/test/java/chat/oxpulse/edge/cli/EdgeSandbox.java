@@ -31,7 +31,7 @@ final class EdgeSandbox implements AutoCloseable {
   final Map<String, String> env = new HashMap<>();
 
   EdgeSandbox(Path dir) throws IOException {
-    this.dir = dir;
+    this.dir = java.nio.file.Files.createDirectories(dir);
     this.etc = dir.resolve("etc");
     this.state = dir.resolve("state");
     this.layout = EdgeLayout.of(etc, state);

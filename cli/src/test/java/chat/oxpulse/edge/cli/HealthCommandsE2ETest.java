@@ -102,6 +102,27 @@ class HealthCommandsE2ETest {
   }
 
   @Test
+  void an_auth_failure_on_the_post_exits_1_but_transitions_are_still_detected() throws Exception {
+    try (chat.oxpulse.edge.testkit.backend.FakeBackend backend = new chat.oxpulse.edge.testkit.backend.FakeBackend(9)) {
+      backend.start();
+      edge.env.put("OXPULSE_BACKEND_API", backend.baseUri().toString());
+      assertThat(edge.run("health-report").exit()).isEqualTo(1); // the sandbox token is unknown: 401
+      caddy.setHealthy(XRAY, false);
+      CliRun.Result r = edge.run("health-report");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.out()).contains("auth-failure (HTTP 401)").contains("transition detection still ran")
+          .contains("TRANSITION upstream=" + XRAY + " healthy -> unhealthy");
+      assertThat(backend.calls(chat.oxpulse.edge.testkit.backend.BackendEndpoint.CHANNEL_HEALTH)).isNotEmpty();
+
+      chat.oxpulse.edge.core.Secret good = backend.issueServiceToken();
+      edge.env.put("OXPULSE_SERVICE_TOKEN", good.reveal());
+      CliRun.Result ok = edge.run("health-report");
+      assertThat(ok.exit()).as(ok.all()).isZero();
+      assertThat(ok.out()).contains("post  ch1    ok (HTTP 200)").doesNotContain(good.reveal());
+    }
+  }
+
+  @Test
   void health_report_alerts_on_a_restart_looping_container() throws Exception {
     assertThat(edge.run("health-report").exit()).isZero();
     edge.engine.crashLoop("oxpulse-partner-xray", 1);

@@ -258,8 +258,13 @@ public final class EdgeDemo {
       List<Duration> detections = new ArrayList<>();
       List<Duration> recoveries = new ArrayList<>();
       boolean allSeen = true;
+      java.util.Random phase = new java.util.Random(11);
       for (int cycle = 1; cycle <= options.cycles(); cycle++) {
         n.chapter("4. CH1 (xray) goes down: its far end answers 503 and its container crash-loops" + cycleLabel(cycle));
+        if (options.cycles() > 1) {
+          // a latency run: break CH1 at a random phase of Caddy's 10 s gauge tick
+          sleeper.sleep(Duration.ofMillis(phase.nextInt(10_000)));
+        }
         int before = telegram.messages().size();
         Instant downAt = clock.instant();
         xray.down();

@@ -14,6 +14,8 @@ public interface AlertDispatcher {
     SUPPRESSED,
     /** Every sink failed; it was written to the spool / undelivered log (redelivered later). */
     SPOOLED,
+    /** The circuit breaker is open: the alert is counted into its next reminder, not sent alone. */
+    PARKED,
     /** Not taken at all (the alert state could not be written); the caller keeps it pending. */
     FAILED
   }

@@ -37,7 +37,8 @@ public final class PipelineAlertDispatcher implements AlertDispatcher, AutoClose
       return switch (r.outcome()) {
         case DELIVERED -> Delivery.DELIVERED;
         case SUPPRESSED -> Delivery.SUPPRESSED;
-        default -> Delivery.SPOOLED;
+        case PARKED -> Delivery.PARKED;
+        case SPOOLED -> Delivery.SPOOLED;
       };
     } catch (IOException | RuntimeException e) {
       return Delivery.FAILED;

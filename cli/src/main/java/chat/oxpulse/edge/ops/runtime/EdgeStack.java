@@ -17,8 +17,42 @@ import java.util.Optional;
  * @param registry the image registry (e.g. {@code ghcr.io/anatolykoptev})
  * @param imageVersion the image tag (e.g. {@code stable})
  * @param naiveSocksPort the naive SOCKS port published on 127.0.0.1
+ * @param caddyPorts caddy's port publications ({@link #DEFAULT_CADDY_PORTS} on an edge)
  */
-public record EdgeStack(EdgeLayout layout, String registry, String imageVersion, int naiveSocksPort) {
+public record EdgeStack(EdgeLayout layout, String registry, String imageVersion, int naiveSocksPort,
+    List<String> caddyPorts) {
+
+  /** The reference's publications: 80 and 443 public, the canary site on 127.0.0.1:9080. */
+  public static final List<String> DEFAULT_CADDY_PORTS = List.of("80:80", "443:443", "127.0.0.1:9080:9080");
+
+  /** Copies the list. */
+  public EdgeStack {
+    caddyPorts = List.copyOf(caddyPorts);
+  }
+
+  /** A stack with the default caddy publications. */
+  public EdgeStack(EdgeLayout layout, String registry, String imageVersion, int naiveSocksPort) {
+    this(layout, registry, imageVersion, naiveSocksPort, DEFAULT_CADDY_PORTS);
+  }
+
+  /**
+   * The caddy publications from {@code OXPULSE_CADDY_PUBLISH} (comma-separated {@code
+   * [ip:]host:container} entries, e.g. for a test host whose 80/443 are taken), else the defaults.
+   */
+  public static List<String> caddyPortsFrom(java.util.Optional<String> value) {
+    if (value.isEmpty() || value.get().isBlank()) {
+      return DEFAULT_CADDY_PORTS;
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : value.get().split(",")) {
+      String t = p.strip();
+      if (!t.matches("([0-9.]+:)?[0-9]{1,5}:[0-9]{1,5}")) {
+        throw new IllegalArgumentException("OXPULSE_CADDY_PUBLISH: '" + t + "' is not [ip:]hostPort:containerPort");
+      }
+      out.add(t);
+    }
+    return out;
+  }
 
   /** The compose network key. */
   public static final String NETWORK = "edge";
@@ -54,7 +88,7 @@ public record EdgeStack(EdgeLayout layout, String registry, String imageVersion,
         registry + "/partner-edge-caddy:" + imageVersion,
         List.of(layout.caddyfile() + ":/etc/caddy/Caddyfile:ro",
             layout.confD() + ":/etc/oxpulse-partner-edge/conf.d:ro"),
-        List.of("80:80", "443:443", "127.0.0.1:9080:9080"), net, List.of(),
+        caddyPorts, net, List.of(),
         List.of("host.docker.internal:host-gateway"),
         Optional.of("wget -q -O /dev/null --header 'Host: localhost' http://127.0.0.1:2019/config/ || exit 1"))));
     return out;

@@ -52,7 +52,7 @@ public final class EdgeFileLock implements AutoCloseable {
    */
   public static EdgeFileLock acquire(Path lockFile, Duration timeout, Clock clock, Sleeper sleeper)
       throws IOException {
-    Path key = lockFile.toAbsolutePath().normalize();
+    Path key = canonical(lockFile);
     Semaphore permit = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1, true));
     Instant deadline = clock.instant().plus(timeout);
     try {
@@ -86,6 +86,20 @@ public final class EdgeFileLock implements AutoCloseable {
       permit.release();
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for " + key);
+    }
+  }
+
+  /**
+   * The in-process key of a lock file: its directory resolved through symlinks, so two spellings of
+   * one file (a symlinked directory, {@code ..}) queue on the same permit.
+   */
+  private static Path canonical(Path lockFile) {
+    Path abs = lockFile.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    try {
+      return dir == null ? abs : dir.toRealPath().resolve(abs.getFileName());
+    } catch (IOException e) {
+      return abs; // the directory is missing; opening the lock file will report it
     }
   }
 

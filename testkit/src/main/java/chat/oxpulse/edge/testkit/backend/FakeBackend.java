@@ -5,7 +5,9 @@ import chat.oxpulse.edge.testkit.Fake;
 import chat.oxpulse.edge.testkit.internal.HttpExchangeData;
 import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
-import chat.oxpulse.edge.testkit.internal.LoopbackHttpServer;
+import chat.oxpulse.edge.testkit.internal.CallRecorder;
+import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
+import chat.oxpulse.edge.testkit.internal.ReplyScript;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,9 +15,7 @@ import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +51,7 @@ import java.util.function.UnaryOperator;
 public final class FakeBackend implements Fake {
 
   private final SecureRandom random;
-  private LoopbackHttpServer server;
+  private final LoopbackServerSlot server = new LoopbackServerSlot("FakeBackend", "fake-backend");
   private final Set<Secret> openTokens = new HashSet<>();
   private final Set<Secret> usedTokens = new HashSet<>();
   private final Set<Secret> serviceTokens = new HashSet<>();
@@ -64,9 +63,8 @@ public final class FakeBackend implements Fake {
   private int keysVersion = 1;
   private final Secret hy2Auth;
   private final Secret hy2Obfs;
-  private final Map<BackendEndpoint, Deque<BackendReply>> scripts = new EnumMap<>(BackendEndpoint.class);
-  private final Map<BackendEndpoint, BackendReply> always = new EnumMap<>(BackendEndpoint.class);
-  private final List<BackendCall> calls = new ArrayList<>();
+  private final Map<BackendEndpoint, ReplyScript<BackendReply>> scripts = new EnumMap<>(BackendEndpoint.class);
+  private final CallRecorder<BackendCall> calls = new CallRecorder<>();
 
   /** A fake with fresh randomness. */
   public FakeBackend() {
@@ -97,32 +95,19 @@ public final class FakeBackend implements Fake {
   }
 
   @Override
-  public synchronized void start() throws IOException {
-    if (server == null) {
-      server = LoopbackHttpServer.start("fake-backend", this::handle);
-    }
+  public void start() throws IOException {
+    server.start(this::handle);
   }
 
   /** The backend API base ({@code OXPULSE_BACKEND_API}), e.g. {@code http://127.0.0.1:PORT/}. */
   @Override
-  public synchronized URI baseUri() {
-    if (server == null) {
-      throw new IllegalStateException("FakeBackend is not started");
-    }
+  public URI baseUri() {
     return server.baseUri();
   }
 
   @Override
   public void close() {
-    LoopbackHttpServer s;
-    synchronized (this) {
-      s = server;
-      server = null;
-      notifyAll();
-    }
-    if (s != null) {
-      s.close();
-    }
+    server.close();
   }
 
   // ---- test controls -----------------------------------------------------------------------
@@ -189,28 +174,28 @@ public final class FakeBackend implements Fake {
 
   /** Answers the next calls of {@code endpoint}, one reply each (after the Bearer check). */
   public synchronized FakeBackend enqueue(BackendEndpoint endpoint, BackendReply... replies) {
-    scripts.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).addAll(List.of(replies));
+    script(endpoint).enqueue(List.of(replies));
     return this;
   }
 
   /** Answers every call of {@code endpoint} after the queue with {@code reply}; null returns to normal. */
   public synchronized FakeBackend alwaysReply(BackendEndpoint endpoint, BackendReply reply) {
-    if (reply == null) {
-      always.remove(endpoint);
-    } else {
-      always.put(endpoint, reply);
-    }
+    script(endpoint).always(reply);
     return this;
   }
 
+  private ReplyScript<BackendReply> script(BackendEndpoint endpoint) {
+    return scripts.computeIfAbsent(Objects.requireNonNull(endpoint, "endpoint"), e -> new ReplyScript<>());
+  }
+
   /** Every call so far. */
-  public synchronized List<BackendCall> calls() {
-    return List.copyOf(calls);
+  public List<BackendCall> calls() {
+    return calls.all();
   }
 
   /** The calls of one endpoint. */
-  public synchronized List<BackendCall> calls(BackendEndpoint endpoint) {
-    return calls.stream().filter(c -> c.endpoint() == endpoint).toList();
+  public List<BackendCall> calls(BackendEndpoint endpoint) {
+    return calls.matching(c -> c.endpoint() == endpoint);
   }
 
   /**
@@ -218,17 +203,9 @@ public final class FakeBackend implements Fake {
    *
    * @throws AssertionError when the calls do not arrive in time
    */
-  public synchronized List<BackendCall> awaitCalls(BackendEndpoint endpoint, int n, Duration timeout)
+  public List<BackendCall> awaitCalls(BackendEndpoint endpoint, int n, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (calls(endpoint).size() < n) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("expected " + n + " calls of " + endpoint + " within " + timeout + ", got " + calls(endpoint).size());
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
-    return calls(endpoint);
+    return calls.await(c -> c.endpoint() == endpoint, n, timeout, "calls of " + endpoint);
   }
 
   // ---- HTTP --------------------------------------------------------------------------------
@@ -253,9 +230,8 @@ public final class FakeBackend implements Fake {
       registrationToken = Secret.of(body.path("token").asText(""));
       recorded = ((ObjectNode) body.deepCopy()).put("token", Secret.REDACTED);
     }
-    calls.add(new BackendCall(endpoint, r.method(), r.path(), headers, recorded, bearer, registrationToken,
+    calls.record(new BackendCall(endpoint, r.method(), r.path(), headers, recorded, bearer, registrationToken,
         reply.stalled() ? 0 : reply.status()));
-    notifyAll();
     return reply;
   }
 
@@ -277,11 +253,8 @@ public final class FakeBackend implements Fake {
     if (needsBearer && (bearer.isEmpty() || !serviceTokens.contains(bearer))) {
       return error(401, "unauthorized");
     }
-    Deque<BackendReply> q = scripts.get(endpoint);
-    BackendReply scripted = q == null ? null : q.poll();
-    if (scripted == null) {
-      scripted = always.get(endpoint);
-    }
+    ReplyScript<BackendReply> q = scripts.get(endpoint);
+    BackendReply scripted = q == null ? null : q.next();
     if (scripted != null) {
       return scripted.httpReply();
     }

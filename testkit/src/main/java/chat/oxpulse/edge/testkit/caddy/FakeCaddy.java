@@ -6,7 +6,7 @@ import chat.oxpulse.edge.testkit.internal.CaddyfileAdapter;
 import chat.oxpulse.edge.testkit.internal.HttpExchangeData;
 import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
-import chat.oxpulse.edge.testkit.internal.LoopbackHttpServer;
+import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
 import chat.oxpulse.edge.testkit.time.TickScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -148,7 +148,7 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
   private final HttpClient probeClient =
       HttpClient.newBuilder().connectTimeout(DEFAULT_HEALTH_TIMEOUT).build();
 
-  private LoopbackHttpServer server;
+  private final LoopbackServerSlot server = new LoopbackServerSlot("FakeCaddy", "fake-caddy");
   private boolean closed;
   private Instant startedAt;
   private long scrapes;
@@ -184,14 +184,14 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
 
   @Override
   public synchronized void start() throws IOException {
-    if (server != null) {
+    if (server.isStarted()) {
       return;
     }
     if (closed) {
       throw new IllegalStateException("a closed FakeCaddy cannot be restarted; build a new one");
     }
     startedAt = scheduler.clock().instant();
-    server = LoopbackHttpServer.start("fake-caddy", this::handle);
+    server.start(this::handle);
     if (initialCaddyfile != null) {
       String error = loadText(initialCaddyfile, "text/caddyfile", true);
       if (error != null) {
@@ -202,10 +202,7 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
   }
 
   @Override
-  public synchronized URI baseUri() {
-    if (server == null) {
-      throw new IllegalStateException("FakeCaddy is not started");
-    }
+  public URI baseUri() {
     return server.baseUri();
   }
 
@@ -222,17 +219,12 @@ public final class FakeCaddy implements Fake, CaddyAdmin {
   /** Stops serving, cancels the tickers and probes, and frees the port; the fake cannot restart. */
   @Override
   public void close() {
-    LoopbackHttpServer s;
     synchronized (this) {
-      s = server;
-      server = null;
       closed = true;
       tickets.forEach(TickScheduler.Ticket::cancel);
       tickets.clear();
     }
-    if (s != null) {
-      s.close();
-    }
+    server.close();
     if (ownsScheduler) {
       scheduler.close();
     }

@@ -3,11 +3,9 @@ package chat.oxpulse.edge.testkit.docker;
 import chat.oxpulse.edge.core.Sleeper;
 import chat.oxpulse.edge.testkit.docker.internal.EngineRouter;
 import chat.oxpulse.edge.testkit.docker.internal.EngineState;
-import com.sun.net.httpserver.HttpServer;
+import chat.oxpulse.edge.testkit.internal.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -45,18 +40,8 @@ import java.util.function.Predicate;
  */
 public final class FakeDockerEngine implements AutoCloseable {
 
-  static {
-    // The JDK server sends headers and body as separate segments; without TCP_NODELAY, Nagle and
-    // the client's delayed ACK add ~40 ms to each small reply on loopback. Same JVM-wide rule as
-    // the testkit's LoopbackHttpServer: set it unless the user did, before the server first loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final EngineState state;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer server;
   private final List<RecordedDockerCall> calls = new CopyOnWriteArrayList<>();
   private final AtomicBoolean open = new AtomicBoolean(true);
 
@@ -65,18 +50,11 @@ public final class FakeDockerEngine implements AutoCloseable {
     b.images.forEach(ref -> state.addImage(ref, false));
     b.busyboxImages.forEach(ref -> state.addImage(ref, true));
     b.pullable.forEach(state::addPullable);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "fake-docker-engine-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.createContext("/", new EngineRouter(state, calls::add, b.sleeper, open::get));
-    server.setExecutor(executor);
-    server.start();
+    // LoopbackHttpServer also sets sun.net.httpserver.nodelay (unless the user did): without it
+    // every small reply waits ~40 ms for Nagle and the client's delayed ACK
+    this.server =
+        LoopbackHttpServer.startRaw(
+            "fake-docker-engine", new EngineRouter(state, calls::add, b.sleeper, open::get));
   }
 
   /** A builder with the defaults described on the class. */
@@ -91,7 +69,7 @@ public final class FakeDockerEngine implements AutoCloseable {
 
   /** The TCP port the engine listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** {@code tcp://127.0.0.1:PORT}, for docker-java's {@code withDockerHost}. */
@@ -274,8 +252,7 @@ public final class FakeDockerEngine implements AutoCloseable {
   @Override
   public void close() {
     if (open.compareAndSet(true, false)) {
-      server.stop(0);
-      executor.shutdownNow();
+      server.close();
     }
   }
 

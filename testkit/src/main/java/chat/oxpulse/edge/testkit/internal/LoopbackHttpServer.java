@@ -1,6 +1,7 @@
 package chat.oxpulse.edge.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JDK {@link HttpServer} bound to {@code 127.0.0.1} on a free port, routing every request to one
- * {@link Handler}. Delayed and stalled replies wait on a latch that {@link #close()} releases, so
- * closing never hangs.
+ * A JDK {@link HttpServer} bound to {@code 127.0.0.1} on a free port, on daemon threads, routing
+ * every request to one {@link Handler} ({@link #start}) or, for a fake that streams (the Docker
+ * engine), to one raw {@link HttpHandler} ({@link #startRaw}). Delayed and stalled replies wait on
+ * a latch that {@link #close()} releases, so closing never hangs.
  *
  * <p>The JDK server writes headers and body as separate TCP segments; without {@code TCP_NODELAY}
  * Nagle's algorithm and the client's delayed ACK add about 40 ms to every small reply on loopback.
@@ -47,27 +49,39 @@ public final class LoopbackHttpServer implements AutoCloseable {
   private final ExecutorService executor;
   private final CountDownLatch closing = new CountDownLatch(1);
 
-  private LoopbackHttpServer(HttpServer server, ExecutorService executor) {
-    this.server = server;
-    this.executor = executor;
-  }
-
-  /** Starts a server for {@code handler}; {@code name} names its threads. */
-  public static LoopbackHttpServer start(String name, Handler handler) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+  private LoopbackHttpServer(String name) throws IOException {
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     AtomicInteger n = new AtomicInteger();
-    ExecutorService executor =
+    this.executor =
         Executors.newCachedThreadPool(
             r -> {
               Thread t = new Thread(r, name + "-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-    LoopbackHttpServer s = new LoopbackHttpServer(server, executor);
-    server.createContext("/", ex -> s.serve(ex, handler));
     server.setExecutor(executor);
-    server.start();
+  }
+
+  /** Starts a server for {@code handler}; {@code name} names its threads. */
+  public static LoopbackHttpServer start(String name, Handler handler) throws IOException {
+    LoopbackHttpServer s = new LoopbackHttpServer(name);
+    s.listen(ex -> s.serve(ex, handler));
     return s;
+  }
+
+  /**
+   * Starts a server that hands every exchange to {@code handler} as it is (status, streaming and
+   * closing are the handler's job); {@code name} names its threads.
+   */
+  public static LoopbackHttpServer startRaw(String name, HttpHandler handler) throws IOException {
+    LoopbackHttpServer s = new LoopbackHttpServer(name);
+    s.listen(handler);
+    return s;
+  }
+
+  private void listen(HttpHandler handler) {
+    server.createContext("/", handler);
+    server.start();
   }
 
   /** The bound port. */

@@ -6,7 +6,9 @@ import chat.oxpulse.edge.testkit.internal.FormData;
 import chat.oxpulse.edge.testkit.internal.HttpExchangeData;
 import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
-import chat.oxpulse.edge.testkit.internal.LoopbackHttpServer;
+import chat.oxpulse.edge.testkit.internal.CallRecorder;
+import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
+import chat.oxpulse.edge.testkit.internal.ReplyScript;
 import chat.oxpulse.edge.testkit.internal.TelegramText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +48,12 @@ public final class FakeTelegram implements Fake {
   private static final Set<String> PLAIN_TYPES = Set.of("application/json", "application/x-www-form-urlencoded", "");
 
   private final Clock clock;
-  private LoopbackHttpServer server;
+  private final LoopbackServerSlot server = new LoopbackServerSlot("FakeTelegram", "fake-telegram");
   private Secret expectedToken;
   private Set<String> knownChats;
-  private TelegramReply always;
   private long nextMessageId = 1;
-  private final Deque<TelegramReply> script = new ArrayDeque<>();
-  private final List<TelegramCall> calls = new ArrayList<>();
+  private final ReplyScript<TelegramReply> script = new ReplyScript<>();
+  private final CallRecorder<TelegramCall> calls = new CallRecorder<>();
   private final List<TelegramMessage> messages = new ArrayList<>();
 
   /** A fake on the system clock (used for the {@code date} field of results). */
@@ -69,17 +67,12 @@ public final class FakeTelegram implements Fake {
   }
 
   @Override
-  public synchronized void start() throws IOException {
-    if (server == null) {
-      server = LoopbackHttpServer.start("fake-telegram", this::handle);
-    }
+  public void start() throws IOException {
+    server.start(this::handle);
   }
 
   @Override
-  public synchronized URI baseUri() {
-    if (server == null) {
-      throw new IllegalStateException("FakeTelegram is not started");
-    }
+  public URI baseUri() {
     return server.baseUri();
   }
 
@@ -90,15 +83,7 @@ public final class FakeTelegram implements Fake {
 
   @Override
   public void close() {
-    LoopbackHttpServer s;
-    synchronized (this) {
-      s = server;
-      server = null;
-      notifyAll();
-    }
-    if (s != null) {
-      s.close();
-    }
+    server.close();
   }
 
   // ---- scripting ---------------------------------------------------------------------------
@@ -117,13 +102,13 @@ public final class FakeTelegram implements Fake {
 
   /** Answers the next calls, one reply each, before normal processing. */
   public synchronized FakeTelegram enqueue(TelegramReply... replies) {
-    script.addAll(List.of(replies));
+    script.enqueue(List.of(replies));
     return this;
   }
 
   /** Answers every call (after the queue) with {@code reply}; null returns to normal. */
   public synchronized FakeTelegram alwaysReply(TelegramReply reply) {
-    this.always = reply;
+    script.always(reply);
     return this;
   }
 
@@ -132,14 +117,13 @@ public final class FakeTelegram implements Fake {
     calls.clear();
     messages.clear();
     script.clear();
-    always = null;
   }
 
   // ---- recordings --------------------------------------------------------------------------
 
   /** Every call so far, accepted or not. */
-  public synchronized List<TelegramCall> calls() {
-    return List.copyOf(calls);
+  public List<TelegramCall> calls() {
+    return calls.all();
   }
 
   /** The accepted messages so far. */
@@ -152,16 +136,8 @@ public final class FakeTelegram implements Fake {
    *
    * @throws AssertionError when they do not arrive in time
    */
-  public synchronized List<TelegramCall> awaitCalls(int n, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (calls.size() < n) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("expected " + n + " Bot API calls within " + timeout + ", got " + calls.size());
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
-    return List.copyOf(calls);
+  public List<TelegramCall> awaitCalls(int n, Duration timeout) throws InterruptedException {
+    return calls.await(c -> true, n, timeout, "Bot API calls");
   }
 
   // ---- HTTP --------------------------------------------------------------------------------
@@ -192,8 +168,7 @@ public final class FakeTelegram implements Fake {
   }
 
   private HttpReply record(String method, Secret token, String type, Map<String, String> params, HttpReply reply) {
-    calls.add(new TelegramCall(method, token, type, params, reply.stalled() ? 0 : reply.status()));
-    notifyAll();
+    calls.record(new TelegramCall(method, token, type, params, reply.stalled() ? 0 : reply.status()));
     return reply;
   }
 
@@ -201,10 +176,7 @@ public final class FakeTelegram implements Fake {
     if (expectedToken != null && !expectedToken.equals(token)) {
       return error(401, "Unauthorized");
     }
-    TelegramReply scripted = script.poll();
-    if (scripted == null) {
-      scripted = always;
-    }
+    TelegramReply scripted = script.next();
     if (scripted != null) {
       return scripted.httpReply();
     }

@@ -5,17 +5,15 @@ import chat.oxpulse.edge.testkit.Fake;
 import chat.oxpulse.edge.testkit.internal.HttpExchangeData;
 import chat.oxpulse.edge.testkit.internal.HttpReply;
 import chat.oxpulse.edge.testkit.internal.Json;
-import chat.oxpulse.edge.testkit.internal.LoopbackHttpServer;
+import chat.oxpulse.edge.testkit.internal.CallRecorder;
+import chat.oxpulse.edge.testkit.internal.LoopbackServerSlot;
+import chat.oxpulse.edge.testkit.internal.ReplyScript;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fake alert webhook (the reference's "dozor" monitor bus): {@code POST <path>} with {@code
@@ -33,12 +31,11 @@ public final class FakeWebhook implements Fake {
   public static final String DEFAULT_PATH = "/webhook/monitor/healthcheck";
 
   private final String path;
-  private LoopbackHttpServer server;
+  private final LoopbackServerSlot server = new LoopbackServerSlot("FakeWebhook", "fake-webhook");
   private String guardHeader;
   private Secret secret;
-  private WebhookReply always;
-  private final Deque<WebhookReply> script = new ArrayDeque<>();
-  private final List<WebhookCall> calls = new ArrayList<>();
+  private final ReplyScript<WebhookReply> script = new ReplyScript<>();
+  private final CallRecorder<WebhookCall> calls = new CallRecorder<>();
 
   /** A webhook on {@link #DEFAULT_PATH}. */
   public FakeWebhook() {
@@ -54,17 +51,12 @@ public final class FakeWebhook implements Fake {
   }
 
   @Override
-  public synchronized void start() throws IOException {
-    if (server == null) {
-      server = LoopbackHttpServer.start("fake-webhook", this::handle);
-    }
+  public void start() throws IOException {
+    server.start(this::handle);
   }
 
   @Override
-  public synchronized URI baseUri() {
-    if (server == null) {
-      throw new IllegalStateException("FakeWebhook is not started");
-    }
+  public URI baseUri() {
     return server.baseUri();
   }
 
@@ -75,15 +67,7 @@ public final class FakeWebhook implements Fake {
 
   @Override
   public void close() {
-    LoopbackHttpServer s;
-    synchronized (this) {
-      s = server;
-      server = null;
-      notifyAll();
-    }
-    if (s != null) {
-      s.close();
-    }
+    server.close();
   }
 
   /** Requires header {@code name} to equal {@code value} (compared in constant time), else 401. */
@@ -95,31 +79,30 @@ public final class FakeWebhook implements Fake {
 
   /** Answers the next calls, one reply each. */
   public synchronized FakeWebhook enqueue(WebhookReply... replies) {
-    script.addAll(List.of(replies));
+    script.enqueue(List.of(replies));
     return this;
   }
 
   /** Answers every call after the queue with {@code reply}; null returns to normal. */
   public synchronized FakeWebhook alwaysReply(WebhookReply reply) {
-    this.always = reply;
+    script.always(reply);
     return this;
   }
 
   /** Every call so far. */
-  public synchronized List<WebhookCall> calls() {
-    return List.copyOf(calls);
+  public List<WebhookCall> calls() {
+    return calls.all();
   }
 
   /** The messages of well-formed calls answered with 2xx, in order. */
-  public synchronized List<String> messages() {
-    return calls.stream().filter(c -> c.wellFormed() && c.status() / 100 == 2).map(WebhookCall::message).toList();
+  public List<String> messages() {
+    return calls.matching(c -> c.wellFormed() && c.status() / 100 == 2).stream().map(WebhookCall::message).toList();
   }
 
   /** Forgets calls and scripts. */
   public synchronized void reset() {
     calls.clear();
     script.clear();
-    always = null;
   }
 
   /**
@@ -127,16 +110,8 @@ public final class FakeWebhook implements Fake {
    *
    * @throws AssertionError when they do not arrive in time
    */
-  public synchronized List<WebhookCall> awaitCalls(int n, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (calls.size() < n) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("expected " + n + " webhook calls within " + timeout + ", got " + calls.size());
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
-    return List.copyOf(calls);
+  public List<WebhookCall> awaitCalls(int n, Duration timeout) throws InterruptedException {
+    return calls.await(c -> true, n, timeout, "webhook calls");
   }
 
   private synchronized HttpReply handle(HttpExchangeData r) {
@@ -155,10 +130,7 @@ public final class FakeWebhook implements Fake {
     } else if (!secretOk) {
       reply = HttpReply.json(401, "{\"ok\":false,\"error\":\"unauthorized\"}");
     } else {
-      WebhookReply scripted = script.poll();
-      if (scripted == null) {
-        scripted = always;
-      }
+      WebhookReply scripted = script.next();
       if (scripted != null) {
         reply = scripted.httpReply();
       } else if (!r.mediaType().equals("application/json") || message == null) {
@@ -167,8 +139,7 @@ public final class FakeWebhook implements Fake {
         reply = HttpReply.json(200, "{\"ok\":true}");
       }
     }
-    calls.add(new WebhookCall(r.path(), r.mediaType(), body, message, secretOk, reply.stalled() ? 0 : reply.status()));
-    notifyAll();
+    calls.record(new WebhookCall(r.path(), r.mediaType(), body, message, secretOk, reply.stalled() ? 0 : reply.status()));
     return reply;
   }
 }

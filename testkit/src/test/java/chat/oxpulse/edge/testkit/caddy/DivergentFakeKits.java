@@ -1,9 +1,6 @@
 package chat.oxpulse.edge.testkit.caddy;
 
-import chat.oxpulse.edge.testkit.time.ManualTickScheduler;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,24 +12,7 @@ final class DivergentFakeKits {
 
   private DivergentFakeKits() {}
 
-  abstract static class Base extends CaddyAdminCompatibilityKit {
-    private final ManualTickScheduler time = new ManualTickScheduler();
-
-    abstract UnaryOperator<FakeCaddy.Builder> divergence();
-
-    @Override
-    protected CaddyAdmin startCaddy(IntFunction<String> caddyfile) throws IOException {
-      FakeCaddy fake = divergence().apply(FakeCaddy.builder().scheduler(time)).build();
-      fake.start();
-      fake.load(caddyfile.apply(fake.adminPort()));
-      return fake;
-    }
-
-    @Override
-    protected void elapse(Duration d) {
-      time.advance(d);
-    }
-
+  abstract static class Base extends FakeCaddyCompatibilityTest {
     @Override
     protected Duration patience() {
       return Duration.ofSeconds(25);
@@ -42,7 +22,7 @@ final class DivergentFakeKits {
   /** Newer Caddy's reset on reload, where 2.6.2 keeps stale series. */
   static final class ResetOnReload extends Base {
     @Override
-    UnaryOperator<FakeCaddy.Builder> divergence() {
+    UnaryOperator<FakeCaddy.Builder> options() {
       return b -> b.gaugeMode(UpstreamGaugeMode.RESET_ON_RELOAD);
     }
   }
@@ -50,7 +30,7 @@ final class DivergentFakeKits {
   /** Caddy 2.9.0–2.9.1's missing family. */
   static final class FamilyAbsent extends Base {
     @Override
-    UnaryOperator<FakeCaddy.Builder> divergence() {
+    UnaryOperator<FakeCaddy.Builder> options() {
       return b -> b.gaugeMode(UpstreamGaugeMode.ABSENT);
     }
   }
@@ -58,7 +38,7 @@ final class DivergentFakeKits {
   /** No active health checks: the gauge never follows the upstream. */
   static final class NoProbes extends Base {
     @Override
-    UnaryOperator<FakeCaddy.Builder> divergence() {
+    UnaryOperator<FakeCaddy.Builder> options() {
       return b -> b.activeHealthChecks(false);
     }
   }

@@ -44,56 +44,30 @@ class DockerKitCatchesDivergenceTest {
 
   /** The fake with immediate health: "starting" right after start is gone. */
   @EnabledIf("chat.oxpulse.edge.testkit.docker.DockerKitCatchesDivergenceTest#launchedByDivergenceTest")
-  static class ImmediateHealthKit extends DockerEngineConformanceKit {
-    static FakeDockerEngine engine;
-    static DockerClient client;
-
+  static class ImmediateHealthKit extends FakeDockerEngineConformanceTest {
     @BeforeAll
-    static void up() throws IOException {
-      engine = FakeDockerEngine.builder().busyboxImage(PrivateDockerd.BUSYBOX_IMAGE)
-          .healthTiming(HealthTiming.IMMEDIATE).start();
-      client = DockerClients.forHost(engine.dockerHost(), null);
-    }
-
-    @AfterAll
-    static void down() throws IOException {
-      client.close();
-      engine.close();
-    }
-
-    @Override
-    protected DockerClient client() {
-      return client;
-    }
-
-    @Override
-    protected DockerClient clientWithApiVersion(String v) {
-      return DockerClients.forHost(engine.dockerHost(), v);
-    }
-
-    @Override
-    protected String busyboxImage() {
-      return PrivateDockerd.BUSYBOX_IMAGE;
+    static void startEngine() {
+      use(FakeDockerEngine.builder().busyboxImage(PrivateDockerd.BUSYBOX_IMAGE)
+          .healthTiming(HealthTiming.IMMEDIATE).start());
     }
   }
 
   /** The busybox image without the busybox model: commands neither print nor exit. */
   @EnabledIf("chat.oxpulse.edge.testkit.docker.DockerKitCatchesDivergenceTest#launchedByDivergenceTest")
-  static class NoBusyboxModelKit extends ImmediateHealthKit {
+  static class NoBusyboxModelKit extends FakeDockerEngineConformanceTest {
     @BeforeAll
-    static void up() throws IOException {
-      engine = FakeDockerEngine.builder().image(PrivateDockerd.BUSYBOX_IMAGE).start();
-      client = DockerClients.forHost(engine.dockerHost(), null);
+    static void startEngine() {
+      use(FakeDockerEngine.builder().image(PrivateDockerd.BUSYBOX_IMAGE).start());
     }
   }
 
   /** A proxy in front of the fake that turns 304 into 204 and drops the slash of Name. */
   @EnabledIf("chat.oxpulse.edge.testkit.docker.DockerKitCatchesDivergenceTest#launchedByDivergenceTest")
-  static class TamperedKit extends ImmediateHealthKit {
+  static class TamperedKit extends FakeDockerEngineConformanceTest {
     static HttpServer proxy;
 
     @BeforeAll
-    static void up() throws IOException {
+    static void startEngine() throws IOException {
       engine = FakeDockerEngine.builder().busyboxImage(PrivateDockerd.BUSYBOX_IMAGE).start();
       proxy = tamperingProxy(engine.httpUri(), body -> body.replace("\"Name\":\"/", "\"Name\":\""));
       client = DockerClients.forHost("tcp://127.0.0.1:" + proxy.getAddress().getPort(), null);

@@ -1,18 +1,27 @@
 package chat.oxpulse.edge.testkit.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The conformance kit against {@link FakeDockerEngine} with its default (real-like) options. */
-class FakeDockerEngineConformanceTest extends DockerEngineConformanceKit {
+/**
+ * The conformance kit against {@link FakeDockerEngine} with its default (real-like) options.
+ * {@link DockerKitCatchesDivergenceTest} subclasses it with a {@code startEngine} of their own.
+ */
+class FakeDockerEngineConformanceTest extends DockerEngineCompatibilityKit {
 
-  private static FakeDockerEngine engine;
-  private static DockerClient client;
+  static FakeDockerEngine engine;
+  static DockerClient client;
 
   @BeforeAll
-  static void startEngine() {
-    engine = FakeDockerEngine.builder().busyboxImage(PrivateDockerd.BUSYBOX_IMAGE).start();
+  static void startEngine() throws IOException {
+    use(FakeDockerEngine.builder().busyboxImage(PrivateDockerd.BUSYBOX_IMAGE).start());
+  }
+
+  /** Runs the kit against {@code started}, through a client straight to it. */
+  static void use(FakeDockerEngine started) {
+    engine = started;
     client = DockerClients.forHost(engine.dockerHost(), null);
   }
 

@@ -160,7 +160,7 @@ class FakeDockerEngineTest {
     engine.failStart("edge-caddy", message);
     assertThatThrownBy(() -> docker.startContainerCmd(id).exec())
         .isInstanceOf(BadRequestException.class)
-        .satisfies(e -> assertThat(DockerEngineConformanceKit.engineMessage(e)).isEqualTo(message));
+        .satisfies(e -> assertThat(DockerEngineCompatibilityKit.engineMessage(e)).isEqualTo(message));
     InspectContainerResponse c = inspect(id);
     assertThat(c.getState().getStatus()).isEqualTo("created");
     assertThat(c.getState().getExitCodeLong()).isEqualTo(127L);

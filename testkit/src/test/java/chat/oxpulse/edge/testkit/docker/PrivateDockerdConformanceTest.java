@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The conformance kit against a real private dockerd (skipped without dockerd/busybox/root). */
-class PrivateDockerdConformanceTest extends DockerEngineConformanceKit {
+class PrivateDockerdConformanceTest extends DockerEngineCompatibilityKit {
 
   private static PrivateDockerd dockerd;
   private static DockerClient client;

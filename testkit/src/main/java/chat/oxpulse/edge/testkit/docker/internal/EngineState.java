@@ -483,11 +483,8 @@ public final class EngineState {
 
   private boolean matches(FakeContainer c, Map<String, List<String>> filters) {
     Map<String, String> labels = Json.stringMap(c.config.get("Labels"));
-    for (String want : filters.getOrDefault("label", List.of())) {
-      String[] kv = want.split("=", 2);
-      if (!labels.containsKey(kv[0]) || (kv.length == 2 && !kv[1].equals(labels.get(kv[0])))) {
-        return false;
-      }
+    if (!Filters.labelsMatch(filters, labels)) {
+      return false;
     }
     List<String> names = filters.get("name");
     if (names != null && names.stream().noneMatch(n -> regexFind(n, c.name) || regexFind(n, "/" + c.name))) {
@@ -825,11 +822,7 @@ public final class EngineState {
     java.util.Collections.reverse(all);
     for (ObjectNode n : all) {
       Map<String, String> labels = Json.stringMap(n.get("Labels"));
-      boolean ok = true;
-      for (String want : filters.getOrDefault("label", List.of())) {
-        String[] kv = want.split("=", 2);
-        ok &= labels.containsKey(kv[0]) && (kv.length == 1 || kv[1].equals(labels.get(kv[0])));
-      }
+      boolean ok = Filters.labelsMatch(filters, labels);
       List<String> names = filters.get("name");
       if (names != null) {
         ok &= names.stream().anyMatch(x -> n.get("Name").asText().contains(x));
@@ -902,11 +895,7 @@ public final class EngineState {
     ArrayNode a = Json.array();
     for (ObjectNode v : volumes.values()) {
       Map<String, String> labels = Json.stringMap(v.get("Labels"));
-      boolean ok = true;
-      for (String want : filters.getOrDefault("label", List.of())) {
-        String[] kv = want.split("=", 2);
-        ok &= labels.containsKey(kv[0]) && (kv.length == 1 || kv[1].equals(labels.get(kv[0])));
-      }
+      boolean ok = Filters.labelsMatch(filters, labels);
       List<String> names = filters.get("name");
       if (names != null) {
         ok &= names.stream().anyMatch(x -> v.get("Name").asText().contains(x));

@@ -46,4 +46,15 @@ final class Filters {
     }
     return out;
   }
+
+  /** Whether {@code labels} has every {@code key} or {@code key=value} of the {@code label} filter. */
+  static boolean labelsMatch(Map<String, List<String>> filters, Map<String, String> labels) {
+    for (String want : filters.getOrDefault("label", List.of())) {
+      String[] kv = want.split("=", 2);
+      if (!labels.containsKey(kv[0]) || (kv.length == 2 && !kv[1].equals(labels.get(kv[0])))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
