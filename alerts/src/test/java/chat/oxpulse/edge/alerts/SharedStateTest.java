@@ -140,4 +140,24 @@ class SharedStateTest {
     assertThat(largest).isLessThan(3L << 20);
     assertThat(windowed().snapshot().suppressed()).hasSize(120);
   }
+
+  @Test
+  void a_journal_replaced_behind_the_cache_is_read_again() throws Exception {
+    Map<String, String> env = Map.of("OXPULSE_TG_MIN_INTERVAL", "0", "OXPULSE_TG_MAX_PER_MINUTE", "100000",
+        "OXPULSE_ALERT_BREAKER_TRANSITIONS", "0");
+    sink.always(SinkResult.retryable("down"));
+    AlertPipeline a = pipeline(env);
+    a.send(event("k:one", "one"), false);
+    Path journal = dir.resolve("spool.journal");
+    String before = Files.readString(journal);
+    // another writer replaces the file with one of the same length whose event differs
+    String other = before.replace("\"one\"", "\"two\"").replace("k:one", "k:two");
+    assertThat(other).hasSameSizeAs(before).isNotEqualTo(before);
+    Path tmp = dir.resolve(".replacement");
+    Files.writeString(tmp, other);
+    Files.move(tmp, journal, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    assertThat(a.snapshot().spooled()).extracting(s -> s.event().text()).containsExactly("two");
+    Files.delete(journal);
+    assertThat(a.snapshot().spooled()).isEmpty();
+  }
 }
