@@ -7,6 +7,7 @@ import chat.oxpulse.edge.alerts.internal.Json;
 import chat.oxpulse.edge.alerts.internal.Rules;
 import chat.oxpulse.edge.alerts.internal.Session;
 import chat.oxpulse.edge.alerts.internal.SpoolEntry;
+import chat.oxpulse.edge.alerts.internal.StateCache;
 import chat.oxpulse.edge.core.Sleeper;
 import chat.oxpulse.edge.core.files.LockTimeoutException;
 import java.io.IOException;
@@ -36,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * delivered twice (its lease expires and it is sent again).
  *
  * <p>Settings come from the injected environment at each call (see {@link AlertSettings}). Time
- * comes from the injected {@link Clock}. The instance holds no alert state in memory, so many
- * instances, in one process or many, can share one state directory. It is thread-safe.
+ * comes from the injected {@link Clock}. The files are the only truth: the instance keeps a parsed
+ * copy of them between calls merely as a cache, checked against the files (identity, size, last
+ * bytes) each time it takes the lock, so many instances, in one process or many, can share one
+ * state directory. It is thread-safe.
  */
 public final class AlertPipeline implements AutoCloseable {
 
@@ -55,6 +58,7 @@ public final class AlertPipeline implements AutoCloseable {
   private final Duration lockTimeout;
   private final Duration lease;
   private final String host;
+  private final StateCache cache = new StateCache();
 
   private AlertPipeline(Builder b) {
     this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir");
@@ -219,8 +223,11 @@ public final class AlertPipeline implements AutoCloseable {
               br.parked,
               br.parkedKeys,
               br.allDown);
-      return new PipelineSnapshot(
-          spooled, suppressed, breaker, blocked, IncomingSpool.list(s.dir()).size(), s.journal().corruptLines());
+      PipelineSnapshot snap =
+          new PipelineSnapshot(
+              spooled, suppressed, breaker, blocked, IncomingSpool.list(s.dir()).size(), s.journal().corruptLines());
+      s.commit(clock.instant()); // nothing changed, nothing is written; keeps the cache
+      return snap;
     }
   }
 
@@ -305,7 +312,7 @@ public final class AlertPipeline implements AutoCloseable {
   private Session open(AlertSettings settings) throws IOException {
     Path dir = settings.stateDir();
     Path breaker = breakerFile.orElse(dir.resolve("circuit-breaker.state"));
-    return Session.open(dir, breaker, lockTimeout, lockClock, sleeper);
+    return Session.open(dir, breaker, lockTimeout, lockClock, sleeper, cache);
   }
 
   private AlertSettings settings() {

@@ -13,10 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rate-limit state shared by every process on the edge ({@code alert-state.json}, 0640): the
+ * The rate-limit state shared by every process on the edge: the
  * last send per key, recent sends for the per-minute cap, recent transitions for the breaker's
  * cascade window, the pending digest of suppressed alerts, and per-sink "do not call before"
  * deadlines (Telegram's {@code retry_after}). Read and written only under the state lock.
+ *
+ * <p>The live copy is the last {@code state} record of the spool journal ({@link Journal}), appended
+ * under the same fsync as the spool records. {@code alert-state.json} (0640) is a checkpoint of it,
+ * rewritten when the journal is compacted; it is read only when the journal has no state record
+ * (a new or older-layout state directory).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public final class AlertState {
@@ -70,7 +75,7 @@ public final class AlertState {
     }
   }
 
-  /** Writes the state atomically at 0640. */
+  /** Writes the checkpoint atomically at 0640. */
   public void save(Path dir) throws IOException {
     AtomicFileWriter.write(dir.resolve(FILE), Json.MAPPER.writeValueAsBytes(this), FileMode.STATUS);
   }

@@ -12,18 +12,35 @@ import java.util.Set;
 
 /**
  * Durable appends for the two append-only files (the spool journal and {@code undelivered.log}),
- * which the atomic whole-file writer cannot serve: one {@code write} of whole lines, then fsync.
- * The file is created at its final mode. Callers hold the state lock, so appends never interleave.
- * A line torn by a crash is fenced off with a newline before the next append, so readers only ever
- * lose the torn line itself.
+ * which the atomic whole-file writer cannot serve: one {@code write} of whole lines, then one
+ * {@code fdatasync}. The file is created at its final mode; only when it was created is the
+ * directory fsync'd too (an append to an existing file changes no directory entry). Callers hold
+ * the state lock, so appends never interleave. A line torn by a crash is fenced off with a newline
+ * before the next append, so readers only ever lose the torn line itself.
  */
 public final class AppendFile {
 
   private AppendFile() {}
 
-  /** Appends {@code lines} (each already ending in a newline) and fsyncs. */
-  public static void append(Path file, byte[] lines, FileMode mode) throws IOException {
+  /**
+   * Appends {@code lines} (each already ending in a newline) and fsyncs.
+   *
+   * @return the file's size after the append
+   */
+  public static long append(Path file, byte[] lines, FileMode mode) throws IOException {
+    return append(file, lines, mode, true);
+  }
+
+  /**
+   * Appends {@code lines}; fsyncs only when {@code sync} (or when the file is new). Without the
+   * fsync the lines are in the kernel's page cache: every later reader sees them and a process
+   * crash cannot lose them, a power loss can until the next fsync of the file by anyone.
+   *
+   * @return the file's size after the append
+   */
+  public static long append(Path file, byte[] lines, FileMode mode, boolean sync) throws IOException {
     boolean existed = Files.exists(file);
+    long pos;
     try (FileChannel ch =
         FileChannel.open(
             file,
@@ -37,14 +54,29 @@ public final class AppendFile {
       } else {
         buf = ByteBuffer.wrap(lines);
       }
-      long pos = size;
+      pos = size;
       while (buf.hasRemaining()) {
         pos += ch.write(buf, pos);
       }
-      ch.force(false);
+      if (sync || !existed) {
+        ch.force(false);
+      }
     }
     if (!existed) {
       Files.setPosixFilePermissions(file, mode.permissions());
+      fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+    return pos;
+  }
+
+  private static void fsyncDirectory(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // some file systems refuse to fsync a directory; the file itself is already on disk
     }
   }
 

@@ -48,10 +48,24 @@ public final class BreakerState {
 
   /** Reads the breaker; a missing file is a closed breaker. */
   public static BreakerState load(Path file) throws IOException {
-    byte[] bytes;
+    return parse(read(file), file);
+  }
+
+  /** The file's bytes, or null when it does not exist. */
+  public static byte[] read(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return null;
+    }
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /** Parses {@code bytes} read from {@code file} (null: a closed breaker). */
+  public static BreakerState parse(byte[] bytes, Path file) throws IOException {
+    if (bytes == null) {
       return new BreakerState();
     }
     try {
@@ -61,8 +75,14 @@ public final class BreakerState {
     }
   }
 
-  /** Writes the breaker atomically at 0640. */
-  public void save(Path file) throws IOException {
-    AtomicFileWriter.write(file, Json.MAPPER.writeValueAsBytes(this), FileMode.STATUS);
+  /**
+   * Writes the breaker atomically at 0640.
+   *
+   * @return the bytes written
+   */
+  public byte[] save(Path file) throws IOException {
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(this);
+    AtomicFileWriter.write(file, bytes, FileMode.STATUS);
+    return bytes;
   }
 }

@@ -156,7 +156,9 @@ class HttpChainTest {
     assertThat(r.outcome()).isEqualTo(AlertOutcome.SPOOLED);
     assertThat(r.detail()).contains("429");
     assertThat(telegram.getRequestCount()).isEqualTo(1);
-    assertThat(Files.readString(dir.resolve("alert-state.json"))).contains("telegram");
+    // the gate is in the journal's state record, which a fresh pipeline (no cache) reads
+    assertThat(Files.readString(dir.resolve("spool.journal"))).contains("\"blockedUntil\":{\"telegram\"");
+    assertThat(pipeline().snapshot().blockedUntil()).containsKey("telegram");
 
     // a later process, 10 minutes on: the webhook is still down and Telegram must not be called
     advance(Duration.ofMinutes(10));
