@@ -58,32 +58,12 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--layer4", description = "The installed Caddyfile has the layer4 TURNS mux.")
   boolean layer4;
 
-  private final Map<String, String> explicitEnvironment;
-
-  /** A command reading the root command's environment (the process environment by default). */
-  public CheckCommand() {
-    this.explicitEnvironment = null;
-  }
-
-  /** A command reading {@code environment} (tests and embedding tools). */
-  public CheckCommand(Map<String, String> environment) {
-    this.explicitEnvironment = Map.copyOf(environment);
-  }
-
-  private Map<String, String> environment() {
-    if (explicitEnvironment != null) {
-      return explicitEnvironment;
-    }
-    return parent != null && parent.environment != null ? parent.environment : System.getenv();
-  }
-
   @Override
   public Integer call() throws IOException {
-    Map<String, String> environment = environment();
+    Map<String, String> environment = CliEnvironment.environment(parent);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    EdgeLayout layout = EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
-        parent == null ? null : parent.state, environment);
+    EdgeLayout layout = CliEnvironment.layout(parent, environment);
     CaddyVersion target;
     try {
       target = CaddyVersion.parse(caddyVersion);

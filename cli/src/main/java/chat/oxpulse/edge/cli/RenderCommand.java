@@ -18,7 +18,6 @@ import chat.oxpulse.edge.core.config.EdgeConfigLoader;
 import chat.oxpulse.edge.core.config.EdgeInputs;
 import chat.oxpulse.edge.core.config.InvalidConfigException;
 import chat.oxpulse.edge.core.config.OperatorEnv;
-import chat.oxpulse.edge.core.layout.EdgeLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -81,28 +80,9 @@ public final class RenderCommand implements Callable<Integer> {
       description = "awg-private.key; without it awg0.conf is not rendered and AWG is degraded.")
   Path awgKeyFile;
 
-  private final Map<String, String> explicitEnvironment;
-
-  /** A command reading the root command's environment (the process environment by default). */
-  public RenderCommand() {
-    this.explicitEnvironment = null;
-  }
-
-  /** A command reading {@code environment} (tests and embedding tools). */
-  public RenderCommand(Map<String, String> environment) {
-    this.explicitEnvironment = Map.copyOf(environment);
-  }
-
-  private Map<String, String> environment() {
-    if (explicitEnvironment != null) {
-      return explicitEnvironment;
-    }
-    return parent != null && parent.environment != null ? parent.environment : System.getenv();
-  }
-
   @Override
   public Integer call() throws IOException {
-    Map<String, String> environment = environment();
+    Map<String, String> environment = CliEnvironment.environment(parent);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     CaddyVersion target;
@@ -127,8 +107,7 @@ public final class RenderCommand implements Callable<Integer> {
         .withCaddyTarget(target)
         .withLayer4Turns(layer4)
         .withExecutables(RenderSettings.DEFAULT_DOCKER, launcher())
-        .withLayout(EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
-            parent == null ? null : parent.state, environment));
+        .withLayout(CliEnvironment.layout(parent, environment));
     if (imageVersion != null) {
       settings = settings.withImageVersion(imageVersion);
     }
