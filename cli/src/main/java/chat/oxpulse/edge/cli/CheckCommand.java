@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,11 +65,8 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     EdgeLayout layout = CliEnvironment.layout(parent, environment);
-    CaddyVersion target;
-    try {
-      target = CaddyVersion.parse(caddyVersion);
-    } catch (IllegalArgumentException e) {
-      err.println("invalid input: --caddy-version " + e.getMessage());
+    Optional<CaddyVersion> target = RenderCommand.caddyTarget(caddyVersion, err);
+    if (target.isEmpty()) {
       return ExitCodes.USAGE;
     }
     InstallState install;
@@ -98,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
       RenderCommand.printProblems(err, e);
       return ExitCodes.USAGE;
     }
-    RenderSettings settings = RenderSettings.defaults().withLayout(layout).withCaddyTarget(target)
+    RenderSettings settings = RenderSettings.defaults().withLayout(layout).withCaddyTarget(target.get())
         .withLayer4Turns(layer4).withExecutables(RenderSettings.DEFAULT_DOCKER, RenderCommand.launcher());
     String tag = install.get("IMAGE_VERSION").orElse("");
     if (!tag.isEmpty()) {

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,11 +86,8 @@ public final class RenderCommand implements Callable<Integer> {
     Map<String, String> environment = CliEnvironment.environment(parent);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
-    CaddyVersion target;
-    try {
-      target = CaddyVersion.parse(caddyVersion);
-    } catch (IllegalArgumentException e) {
-      err.println("invalid input: --caddy-version " + e.getMessage());
+    Optional<CaddyVersion> target = caddyTarget(caddyVersion, err);
+    if (target.isEmpty()) {
       return ExitCodes.USAGE;
     }
     EdgeConfig config;
@@ -104,7 +102,7 @@ public final class RenderCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     RenderSettings settings = RenderSettings.defaults()
-        .withCaddyTarget(target)
+        .withCaddyTarget(target.get())
         .withLayer4Turns(layer4)
         .withExecutables(RenderSettings.DEFAULT_DOCKER, launcher())
         .withLayout(CliEnvironment.layout(parent, environment));
@@ -147,6 +145,16 @@ public final class RenderCommand implements Callable<Integer> {
   /** The launcher the units run: system property {@code oxpulse.edge.launcher}, as install uses. */
   static Path launcher() {
     return Path.of(System.getProperty("oxpulse.edge.launcher", RenderSettings.DEFAULT_EDGE.toString()));
+  }
+
+  /** The {@code --caddy-version} value parsed, or empty after naming the bad value on {@code err}. */
+  static Optional<CaddyVersion> caddyTarget(String value, PrintWriter err) {
+    try {
+      return Optional.of(CaddyVersion.parse(value));
+    } catch (IllegalArgumentException e) {
+      err.println("invalid input: --caddy-version " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   static void printProblems(PrintWriter err, InvalidConfigException e) {
