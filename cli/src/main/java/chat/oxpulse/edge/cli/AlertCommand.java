@@ -89,7 +89,7 @@ public final class AlertCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment =
-        env != null ? env.get() : parent != null ? parent.environment : System.getenv();
+        env != null ? env.get() : CliEnvironment.environment(parent);
     try {
       Severity level = Severity.parse(severity, "--severity");
       String host = shortHost(environment);
@@ -99,9 +99,7 @@ public final class AlertCommand implements Callable<Integer> {
       } catch (AlertInputException e) {
         throw new AlertInputException(e.field().equals("text") ? "--message" : "--" + e.field(), problem(e));
       }
-      EdgeLayout layout =
-          EdgeLayout.fromEnvironment(
-              parent == null ? null : parent.etc, parent == null ? null : parent.state, environment);
+      EdgeLayout layout = CliEnvironment.layout(parent, environment);
       try (AlertPipeline pipeline =
           AlertPipeline.builder()
               .stateDir(layout.telegramDir())

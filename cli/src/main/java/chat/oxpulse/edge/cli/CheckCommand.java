@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,37 +59,14 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--layer4", description = "The installed Caddyfile has the layer4 TURNS mux.")
   boolean layer4;
 
-  private final Map<String, String> explicitEnvironment;
-
-  /** A command reading the root command's environment (the process environment by default). */
-  public CheckCommand() {
-    this.explicitEnvironment = null;
-  }
-
-  /** A command reading {@code environment} (tests and embedding tools). */
-  public CheckCommand(Map<String, String> environment) {
-    this.explicitEnvironment = Map.copyOf(environment);
-  }
-
-  private Map<String, String> environment() {
-    if (explicitEnvironment != null) {
-      return explicitEnvironment;
-    }
-    return parent != null && parent.environment != null ? parent.environment : System.getenv();
-  }
-
   @Override
   public Integer call() throws IOException {
-    Map<String, String> environment = environment();
+    Map<String, String> environment = CliEnvironment.environment(parent);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    EdgeLayout layout = EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
-        parent == null ? null : parent.state, environment);
-    CaddyVersion target;
-    try {
-      target = CaddyVersion.parse(caddyVersion);
-    } catch (IllegalArgumentException e) {
-      err.println("invalid input: --caddy-version " + e.getMessage());
+    EdgeLayout layout = CliEnvironment.layout(parent, environment);
+    Optional<CaddyVersion> target = RenderCommand.caddyTarget(caddyVersion, err);
+    if (target.isEmpty()) {
       return ExitCodes.USAGE;
     }
     InstallState install;
@@ -118,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
       RenderCommand.printProblems(err, e);
       return ExitCodes.USAGE;
     }
-    RenderSettings settings = RenderSettings.defaults().withLayout(layout).withCaddyTarget(target)
+    RenderSettings settings = RenderSettings.defaults().withLayout(layout).withCaddyTarget(target.get())
         .withLayer4Turns(layer4).withExecutables(RenderSettings.DEFAULT_DOCKER, RenderCommand.launcher());
     String tag = install.get("IMAGE_VERSION").orElse("");
     if (!tag.isEmpty()) {

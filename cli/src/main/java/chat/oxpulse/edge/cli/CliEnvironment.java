@@ -44,13 +44,13 @@ final class CliEnvironment {
    * @param overrides flag values that win over the process environment (null values ignored)
    */
   static CliEnvironment of(EdgeCommand root, Map<String, String> overrides) {
-    Map<String, String> raw = new HashMap<>(root.environment);
+    Map<String, String> raw = new HashMap<>(environment(root));
     overrides.forEach((k, v) -> {
       if (v != null && !v.isBlank()) {
         raw.put(k, v);
       }
     });
-    EdgeLayout layout = EdgeLayout.fromEnvironment(root.etc, root.state, raw);
+    EdgeLayout layout = layout(root, raw);
     // an installed edge remembers the engine it was installed on
     if (!raw.containsKey("DOCKER_HOST")) {
       try {
@@ -60,6 +60,19 @@ final class CliEnvironment {
       }
     }
     return new CliEnvironment(layout, OperatorEnv.of(raw), raw);
+  }
+
+  /**
+   * The environment every command reads, as it is: the root command's (the process's, or one a test
+   * or embedder injected); the process's when the command runs without a root.
+   */
+  static Map<String, String> environment(EdgeCommand root) {
+    return root != null && root.environment != null ? root.environment : System.getenv();
+  }
+
+  /** The layout from the root command's {@code --etc} / {@code --state} over {@code environment}. */
+  static EdgeLayout layout(EdgeCommand root, Map<String, String> environment) {
+    return EdgeLayout.fromEnvironment(root == null ? null : root.etc, root == null ? null : root.state, environment);
   }
 
   EdgeLayout layout() {

@@ -2,11 +2,11 @@ package chat.oxpulse.edge.cli;
 
 import chat.oxpulse.edge.ops.health.TickReport;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,18 +29,16 @@ final class HealthReportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the payloads; POST, alert and persist nothing.")
   boolean dryRun;
 
-  @Option(names = "--metrics-src", paramLabel = "URL|FILE", description = "Caddy metrics (env OXPULSE_METRICS_SRC).")
-  String metricsSrc;
+  @Mixin MetricsSourceOption metrics;
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
-  String dockerHost;
+  @Mixin DockerHostOption docker;
 
   @Override
   public Integer call() throws Exception {
-    CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
+    CliEnvironment cli = docker.environment(root);
     Supplier<Optional<ContainerRuntime>> rt = RuntimeHolder.memo(cli.optionalRuntime());
     try {
-      TickReport r = cli.reporter(metricsSrc, rt).tick(dryRun);
+      TickReport r = cli.reporter(metrics.metricsSrc, rt).tick(dryRun);
       TickPrinter.print(spec.commandLine().getOut(), r, true);
       return r.authFailures() > 0 ? ExitCodes.ERROR : ExitCodes.OK;
     } finally {

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,16 +34,14 @@ final class HealthcheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the checks as JSON.")
   boolean json;
 
-  @Option(names = "--metrics-src", paramLabel = "URL|FILE", description = "Caddy metrics (env OXPULSE_METRICS_SRC).")
-  String metricsSrc;
+  @Mixin MetricsSourceOption metrics;
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
-  String dockerHost;
+  @Mixin DockerHostOption docker;
 
   @Override
   public Integer call() throws Exception {
-    CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
-    List<CheckResult> checks = new HealthChecker(cli.layout(), cli.env(), cli.metrics(metricsSrc),
+    CliEnvironment cli = docker.environment(root);
+    List<CheckResult> checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli),
         RuntimeHolder.memo(cli.optionalRuntime())).run();
     PrintWriter out = spec.commandLine().getOut();
     int failed = (int) checks.stream().filter(CheckResult::failed).count();

@@ -4,10 +4,7 @@ import chat.oxpulse.edge.metrics.Exposition;
 import chat.oxpulse.edge.metrics.ExpositionFormat;
 import chat.oxpulse.edge.metrics.ExpositionJsonWriter;
 import chat.oxpulse.edge.metrics.MetricFamily;
-import chat.oxpulse.edge.metrics.MetricsParseException;
 import chat.oxpulse.edge.metrics.MetricsParser;
-import chat.oxpulse.edge.ops.ScrapeSource;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,21 +30,12 @@ public final class MetricsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScrapeSource.Scrape scrape;
-    try {
-      scrape = new ScrapeSource().fetch(src);
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("metrics: cannot read the source: " + e.getMessage());
-      return ExitCodes.ERROR;
+    ScrapeRead<Exposition> read = ScrapeRead.of("metrics", src, err, scrape ->
+        new MetricsParser().parse(scrape.body(), ExpositionFormat.detect(scrape.body(), scrape.contentType())));
+    if (!read.ok()) {
+      return read.exit();
     }
-    Exposition e;
-    try {
-      e = new MetricsParser().parse(scrape.body(),
-          ExpositionFormat.detect(scrape.body(), scrape.contentType()));
-    } catch (MetricsParseException ex) {
-      err.println("metrics: " + scrape.origin() + ": " + ex.getMessage());
-      return ExitCodes.USAGE;
-    }
+    Exposition e = read.value();
     if (json) {
       out.println(ExpositionJsonWriter.toJson(e));
     } else {

@@ -5,9 +5,10 @@ import chat.oxpulse.edge.ops.RefreshReport;
 import chat.oxpulse.edge.ops.Refresher;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Collections;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -27,8 +28,7 @@ final class RefreshCommand implements Callable<Integer> {
   @ParentCommand EdgeCommand root;
   @Spec CommandSpec spec;
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
-  String dockerHost;
+  @Mixin DockerHostOption docker;
 
   @Option(names = "--backend-api", paramLabel = "URL", description = "Backend base URL (env OXPULSE_BACKEND_API).")
   String backendApi;
@@ -39,9 +39,8 @@ final class RefreshCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    CliEnvironment cli = CliEnvironment.of(root, Map.of(
-        "DOCKER_HOST", dockerHost == null ? "" : dockerHost,
-        "OXPULSE_BACKEND_API", backendApi == null ? "" : backendApi));
+    CliEnvironment cli = docker.environment(root,
+        Collections.singletonMap("OXPULSE_BACKEND_API", backendApi));
     try {
       RefreshReport r = new Refresher(cli.ops(), Durations.parse(settle)).refresh();
       out.println("keys      " + (r.keysFetched() ? "fetched" : "not fetched"));

@@ -18,7 +18,6 @@ import chat.oxpulse.edge.core.config.EdgeConfigLoader;
 import chat.oxpulse.edge.core.config.EdgeInputs;
 import chat.oxpulse.edge.core.config.InvalidConfigException;
 import chat.oxpulse.edge.core.config.OperatorEnv;
-import chat.oxpulse.edge.core.layout.EdgeLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,35 +81,13 @@ public final class RenderCommand implements Callable<Integer> {
       description = "awg-private.key; without it awg0.conf is not rendered and AWG is degraded.")
   Path awgKeyFile;
 
-  private final Map<String, String> explicitEnvironment;
-
-  /** A command reading the root command's environment (the process environment by default). */
-  public RenderCommand() {
-    this.explicitEnvironment = null;
-  }
-
-  /** A command reading {@code environment} (tests and embedding tools). */
-  public RenderCommand(Map<String, String> environment) {
-    this.explicitEnvironment = Map.copyOf(environment);
-  }
-
-  private Map<String, String> environment() {
-    if (explicitEnvironment != null) {
-      return explicitEnvironment;
-    }
-    return parent != null && parent.environment != null ? parent.environment : System.getenv();
-  }
-
   @Override
   public Integer call() throws IOException {
-    Map<String, String> environment = environment();
+    Map<String, String> environment = CliEnvironment.environment(parent);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
-    CaddyVersion target;
-    try {
-      target = CaddyVersion.parse(caddyVersion);
-    } catch (IllegalArgumentException e) {
-      err.println("invalid input: --caddy-version " + e.getMessage());
+    Optional<CaddyVersion> target = caddyTarget(caddyVersion, err);
+    if (target.isEmpty()) {
       return ExitCodes.USAGE;
     }
     EdgeConfig config;
@@ -124,11 +102,10 @@ public final class RenderCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     RenderSettings settings = RenderSettings.defaults()
-        .withCaddyTarget(target)
+        .withCaddyTarget(target.get())
         .withLayer4Turns(layer4)
         .withExecutables(RenderSettings.DEFAULT_DOCKER, launcher())
-        .withLayout(EdgeLayout.fromEnvironment(parent == null ? null : parent.etc,
-            parent == null ? null : parent.state, environment));
+        .withLayout(CliEnvironment.layout(parent, environment));
     if (imageVersion != null) {
       settings = settings.withImageVersion(imageVersion);
     }
@@ -168,6 +145,16 @@ public final class RenderCommand implements Callable<Integer> {
   /** The launcher the units run: system property {@code oxpulse.edge.launcher}, as install uses. */
   static Path launcher() {
     return Path.of(System.getProperty("oxpulse.edge.launcher", RenderSettings.DEFAULT_EDGE.toString()));
+  }
+
+  /** The {@code --caddy-version} value parsed, or empty after naming the bad value on {@code err}. */
+  static Optional<CaddyVersion> caddyTarget(String value, PrintWriter err) {
+    try {
+      return Optional.of(CaddyVersion.parse(value));
+    } catch (IllegalArgumentException e) {
+      err.println("invalid input: --caddy-version " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   static void printProblems(PrintWriter err, InvalidConfigException e) {

@@ -4,10 +4,10 @@ import chat.oxpulse.edge.ops.health.StatusSnapshot;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,19 +30,17 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the status as JSON.")
   boolean json;
 
-  @Option(names = "--metrics-src", paramLabel = "URL|FILE", description = "Caddy metrics (env OXPULSE_METRICS_SRC).")
-  String metricsSrc;
+  @Mixin MetricsSourceOption metrics;
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
-  String dockerHost;
+  @Mixin DockerHostOption docker;
 
   @Override
   public Integer call() throws Exception {
-    CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
+    CliEnvironment cli = docker.environment(root);
     Optional<ContainerRuntime> rt = cli.optionalRuntime().get();
     StatusSnapshot s;
     try {
-      s = StatusSnapshot.read(cli.layout(), rt, cli.metrics(metricsSrc));
+      s = StatusSnapshot.read(cli.layout(), rt, metrics.source(cli));
     } finally {
       rt.ifPresent(ContainerRuntime::close);
     }

@@ -3,9 +3,9 @@ package chat.oxpulse.edge.cli;
 import chat.oxpulse.edge.ops.OpsException;
 import chat.oxpulse.edge.ops.Uninstaller;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -31,8 +31,7 @@ final class UninstallCommand implements Callable<Integer> {
   @Option(names = "--keep-backups", description = "Back up the identity before removing it.")
   boolean keepBackups;
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
-  String dockerHost;
+  @Mixin DockerHostOption docker;
 
   @Override
   public Integer call() {
@@ -42,7 +41,7 @@ final class UninstallCommand implements Callable<Integer> {
           + " confirm with --yes");
       return ExitCodes.USAGE;
     }
-    CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
+    CliEnvironment cli = docker.environment(root);
     try {
       Uninstaller.Result r = new Uninstaller(cli.ops()).uninstall(keepBackups, InstallCommand.printer(out));
       r.backup().ifPresent(b -> out.println("backup: " + b + "  (restore with: oxpulse-edge restore --from " + b + ")"));

@@ -1,12 +1,9 @@
 package chat.oxpulse.edge.cli;
 
-import chat.oxpulse.edge.metrics.MetricsParseException;
 import chat.oxpulse.edge.metrics.upstream.CaddyUpstreamHealth;
 import chat.oxpulse.edge.metrics.upstream.UpstreamReport;
 import chat.oxpulse.edge.metrics.upstream.UpstreamReportJsonWriter;
 import chat.oxpulse.edge.metrics.upstream.UpstreamStatus;
-import chat.oxpulse.edge.ops.ScrapeSource;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,20 +39,12 @@ public final class UpstreamsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScrapeSource.Scrape scrape;
-    try {
-      scrape = new ScrapeSource().fetch(src);
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("upstreams: cannot read the source: " + e.getMessage());
-      return ExitCodes.ERROR;
+    ScrapeRead<UpstreamReport> read = ScrapeRead.of("upstreams", src, err, scrape ->
+        new CaddyUpstreamHealth().read(scrape.body(), scrape.contentType()));
+    if (!read.ok()) {
+      return read.exit();
     }
-    UpstreamReport r;
-    try {
-      r = new CaddyUpstreamHealth().read(scrape.body(), scrape.contentType());
-    } catch (MetricsParseException ex) {
-      err.println("upstreams: " + scrape.origin() + ": " + ex.getMessage());
-      return ExitCodes.USAGE;
-    }
+    UpstreamReport r = read.value();
     if (json) {
       out.println(UpstreamReportJsonWriter.toJson(r));
     } else {

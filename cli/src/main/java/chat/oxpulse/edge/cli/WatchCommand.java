@@ -6,12 +6,12 @@ import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,11 +35,9 @@ final class WatchCommand implements Callable<Integer> {
       description = "Tick interval: 5s, 500ms, 1m or an ISO-8601 duration (default ${DEFAULT-VALUE}).")
   String interval;
 
-  @Option(names = "--metrics-src", paramLabel = "URL|FILE", description = "Caddy metrics (env OXPULSE_METRICS_SRC).")
-  String metricsSrc;
+  @Mixin MetricsSourceOption metrics;
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
-  String dockerHost;
+  @Mixin DockerHostOption docker;
 
   @Option(names = "--quiet", description = "Print only alerts and errors, not every tick.")
   boolean quiet;
@@ -55,9 +53,9 @@ final class WatchCommand implements Callable<Integer> {
       err.println("watch: --interval: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    CliEnvironment cli = CliEnvironment.of(root, Map.of("DOCKER_HOST", dockerHost == null ? "" : dockerHost));
+    CliEnvironment cli = docker.environment(root);
     Supplier<Optional<ContainerRuntime>> rt = RuntimeHolder.memo(cli.optionalRuntime());
-    WatchLoop loop = new WatchLoop(cli.reporter(metricsSrc, rt), every, Clock.systemUTC(), Sleeper.system(),
+    WatchLoop loop = new WatchLoop(cli.reporter(metrics.metricsSrc, rt), every, Clock.systemUTC(), Sleeper.system(),
         WatchLoop.listener(r -> {
           if (!quiet || !r.alerts().isEmpty()) {
             TickPrinter.print(out, r, false);
@@ -80,7 +78,7 @@ final class WatchCommand implements Callable<Integer> {
       Runtime.getRuntime().halt(ExitCodes.OK);
     }, "watch-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("watch: every " + every.toMillis() + " ms, metrics " + cli.metrics(metricsSrc).source()
+    out.println("watch: every " + every.toMillis() + " ms, metrics " + metrics.source(cli).source()
         + ", state " + cli.layout().state() + " (SIGTERM to stop)");
     out.flush();
     long ticks = 0;
