@@ -52,6 +52,7 @@ public class AlertPathBenchmark {
 
   private Path dir;
   private AlertPipeline pipeline;
+  private final SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
   private long n;
 
   /** A state directory and a pipeline with limits that let every event through. */
@@ -75,6 +76,7 @@ public class AlertPathBenchmark {
     pipeline =
         AlertPipeline.builder()
             .stateDir(dir)
+            .clock(clock)
             .env(
                 Map.of(
                     "OXPULSE_TG_MIN_INTERVAL", "0",
@@ -106,7 +108,7 @@ public class AlertPathBenchmark {
                 Severity.WARN,
                 "edge1",
                 "TRANSITION upstream=u" + (i & 15) + ":3080 healthy -> unhealthy #" + i,
-                Instant.now()),
+                clock.instant()),
             false);
     if (r.outcome() != AlertOutcome.DELIVERED) {
       throw new IllegalStateException("benchmark expects deliveries, got " + r);

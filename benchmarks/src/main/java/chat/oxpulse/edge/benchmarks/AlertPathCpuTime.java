@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class AlertPathCpuTime {
             return SinkResult.delivered("ok");
           }
         };
-    Clock clock = Clock.systemUTC();
+    Clock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     try (AlertPipeline p =
         AlertPipeline.builder()
