@@ -1,10 +1,7 @@
 package chat.oxpulse.edge.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,31 +14,36 @@ public final class Main {
   /** The completion script generator, which needs every command registered to describe them. */
   private static final String COMPLETION = "generate-completion";
 
-  /**
-   * Every subcommand by name, in help order. A factory per name lets a one-shot run build only the
-   * command it executes: picocli reflects over each registered command, which costs more start-up
-   * time than most commands' own work.
-   */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  /** Every subcommand's name, in help order. */
+  private static final List<String> SUBCOMMANDS = List.of("install", "status", "healthcheck",
+      "health-report", "watch", "refresh", "uninstall", "restore", "demo", "render", "check", "metrics",
+      "upstreams", COMPLETION, "alert");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("install", InstallCommand::new);
-    m.put("status", StatusCommand::new);
-    m.put("healthcheck", HealthcheckCommand::new);
-    m.put("health-report", HealthReportCommand::new);
-    m.put("watch", WatchCommand::new);
-    m.put("refresh", RefreshCommand::new);
-    m.put("uninstall", UninstallCommand::new);
-    m.put("restore", RestoreCommand::new);
-    m.put("demo", DemoCommand::new);
-    m.put("render", RenderCommand::new);
-    m.put("check", CheckCommand::new);
-    m.put("metrics", MetricsCommand::new);
-    m.put("upstreams", UpstreamsCommand::new);
-    m.put(COMPLETION, picocli.AutoComplete.GenerateCompletion::new);
-    m.put("alert", AlertCommand::new);
-    return Collections.unmodifiableMap(m);
+  /**
+   * A new instance of the named subcommand. A switch rather than a table of constructor references:
+   * a one-shot run builds only the command it executes (picocli reflects over each registered
+   * command, which costs more start-up time than most commands' own work), and linking fifteen
+   * lambdas would cost part of what that saves.
+   */
+  private static Object newSubcommand(String name) {
+    switch (name) {
+      case "install": return new InstallCommand();
+      case "status": return new StatusCommand();
+      case "healthcheck": return new HealthcheckCommand();
+      case "health-report": return new HealthReportCommand();
+      case "watch": return new WatchCommand();
+      case "refresh": return new RefreshCommand();
+      case "uninstall": return new UninstallCommand();
+      case "restore": return new RestoreCommand();
+      case "demo": return new DemoCommand();
+      case "render": return new RenderCommand();
+      case "check": return new CheckCommand();
+      case "metrics": return new MetricsCommand();
+      case "upstreams": return new UpstreamsCommand();
+      case COMPLETION: return new picocli.AutoComplete.GenerateCompletion();
+      case "alert": return new AlertCommand();
+      default: throw new IllegalArgumentException("no subcommand " + name);
+    }
   }
 
   /** Builds the command line with every subcommand and the CLI's exit-code mapping. */
@@ -55,7 +57,7 @@ public final class Main {
    */
   public static CommandLine commandLine(Map<String, String> env, java.io.InputStream stdin) {
     CommandLine cmd = root(env, stdin);
-    SUBCOMMANDS.values().forEach(factory -> cmd.addSubcommand(factory.get()));
+    addAll(cmd);
     return standardOptions(cmd);
   }
 
@@ -68,16 +70,22 @@ public final class Main {
     CommandLine cmd = root(env, stdin);
     String name = subcommandName(cmd.getCommandSpec(), args);
     if (name == null || name.equals(COMPLETION)) {
-      SUBCOMMANDS.values().forEach(factory -> cmd.addSubcommand(factory.get()));
+      addAll(cmd);
     } else {
-      cmd.addSubcommand(SUBCOMMANDS.get(name).get());
+      cmd.addSubcommand(newSubcommand(name));
     }
     return standardOptions(cmd);
   }
 
   /** The names of every subcommand, in help order. */
-  static Set<String> subcommandNames() {
-    return SUBCOMMANDS.keySet();
+  static List<String> subcommandNames() {
+    return SUBCOMMANDS;
+  }
+
+  private static void addAll(CommandLine cmd) {
+    for (String name : SUBCOMMANDS) {
+      cmd.addSubcommand(newSubcommand(name));
+    }
   }
 
   /**
@@ -97,7 +105,7 @@ public final class Main {
         }
         continue;
       }
-      return SUBCOMMANDS.containsKey(a) ? a : null;
+      return SUBCOMMANDS.contains(a) ? a : null;
     }
     return null;
   }

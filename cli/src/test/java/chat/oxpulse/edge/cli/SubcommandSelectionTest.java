@@ -58,7 +58,7 @@ class SubcommandSelectionTest {
   }
 
   static List<String> names() {
-    return List.copyOf(Main.subcommandNames());
+    return Main.subcommandNames();
   }
 
   @ParameterizedTest
