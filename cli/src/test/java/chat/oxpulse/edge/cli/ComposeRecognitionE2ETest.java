@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through docker-java on a private, real dockerd: {@code docker compose ps} in the rendered compose
  * directory lists our services with the compose labels, {@code docker compose ls} lists the project
  * with the rendered file, and after {@code uninstall} neither lists anything and the daemon runs no
- * container. The edge images are the testkit's offline busybox image committed under a local
+ * container. Installed again, the stack is taken down by {@code docker compose down} itself. The edge images are the testkit's offline busybox image committed under a local
  * registry name, which install picks up through {@code OXPULSE_IMAGE_REGISTRY} and {@code
  * --image-version}. Skips without dockerd/busybox/root/the compose plugin; fails under {@code
  * -Dedge.real=required}.
@@ -117,6 +117,16 @@ class ComposeRecognitionE2ETest {
       assertThat(left).as("containers left on the daemon").isEmpty();
       assertThat(client.listNetworksCmd().exec()).extracting(Network::getName)
           .doesNotContain(PROJECT + "_edge");
+
+      // and compose itself can take the stack down: install again, then `docker compose down`
+      CliRun.Result again = edge.install("--image-version", TAG);
+      assertThat(again.exit()).as(again.all()).isZero();
+      assertThat(client.listContainersCmd().withShowAll(true).exec()).hasSize(2);
+      Run down = compose(docker, dockerd, workDir, "down");
+      assertThat(down.rc()).as(down.all()).isZero();
+      assertThat(client.listContainersCmd().withShowAll(true).exec()).as(down.all()).isEmpty();
+      assertThat(client.listNetworksCmd().exec()).extracting(Network::getName)
+          .as(down.all()).doesNotContain(PROJECT + "_edge");
       client.close();
     }
     // the daemon is gone with its bridge and mounts
