@@ -41,8 +41,10 @@ final class HealthcheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliEnvironment cli = docker.environment(root);
-    List<CheckResult> checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli),
-        RuntimeHolder.memo(cli.optionalRuntime())).run();
+    List<CheckResult> checks;
+    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
+      checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli), rt).run();
+    }
     PrintWriter out = spec.commandLine().getOut();
     int failed = (int) checks.stream().filter(CheckResult::failed).count();
     if (snapshot) {
