@@ -359,8 +359,9 @@ public final class EdgeDemo {
         n.say("kept " + dir + " for inspection");
       } else {
         deleteTree(dir);
-        n.say("stopped every fake, Caddy, the watch loop" + (engineKind.equals(PRIVATE_DOCKERD)
-            ? " and the private dockerd (its containers, network and data root)" : "") + "; removed " + dir);
+        n.say("stopped every fake, Caddy" + (engineKind.equals(PRIVATE_DOCKERD)
+            ? ", the watch loop and the private dockerd (its containers, network and data root)"
+            : " and the watch loop") + "; removed " + dir);
       }
     }
   }
