@@ -28,6 +28,7 @@ import chat.oxpulse.edge.testkit.caddy.CaddyAdmin;
 import chat.oxpulse.edge.testkit.caddy.FakeCaddy;
 import chat.oxpulse.edge.testkit.caddy.RealCaddy;
 import chat.oxpulse.edge.testkit.docker.FakeDockerEngine;
+import chat.oxpulse.edge.testkit.docker.PrivateDockerd;
 import chat.oxpulse.edge.testkit.telegram.FakeTelegram;
 import chat.oxpulse.edge.testkit.telegram.TelegramMessage;
 import java.io.IOException;
@@ -54,7 +55,9 @@ import java.util.function.Predicate;
  *
  * <ol>
  *   <li>a {@link FakeBackend} issues a registration token and answers the register call with a
- *       node-config; a {@link FakeDockerEngine} plays the Docker Engine; a {@link FakeTelegram}
+ *       node-config; the Docker Engine is a private, real dockerd ({@link PrivateDockerd}) when this
+ *       machine can run one (root, dockerd), else (or with {@link Engine#FAKE}) a {@link
+ *       FakeDockerEngine}; a {@link FakeTelegram}
  *       receives the alerts; three local HTTP servers stand in for the far ends of CH2 (the hub),
  *       CH1 (xray) and CH3 (hysteria2);
  *   <li>Caddy is the installed {@code caddy} when there is one ({@link RealCaddy}), else {@link
@@ -67,7 +70,8 @@ import java.util.function.Predicate;
  *   <li>everything is stopped and the temp directory removed (unless asked to keep it).
  * </ol>
  *
- * Nothing touches {@code /etc}, {@code /var/lib} or the system's Docker; nothing is left running.
+ * Nothing touches {@code /etc}, {@code /var/lib}, the host's networking or the system's Docker;
+ * nothing is left running (the private dockerd is stopped and its directory removed).
  */
 public final class EdgeDemo {
 
@@ -94,12 +98,32 @@ public final class EdgeDemo {
    * @param forceFakeCaddy use FakeCaddy even when caddy is installed
    * @param waitLimit how long to wait for each expected alert
    * @param cycles how many times CH1 goes down and comes back (each cycle is one latency sample)
+   * @param engine which Docker Engine to install onto
    */
-  public record Options(Duration tick, boolean keepFiles, boolean forceFakeCaddy, Duration waitLimit, int cycles) {
-    /** The defaults: 1 s ticks, temp files removed, the real Caddy when installed, 40 s per wait, one cycle. */
-    public static Options defaults() {
-      return new Options(Duration.ofSeconds(1), false, false, Duration.ofSeconds(40), 1);
+  public record Options(Duration tick, boolean keepFiles, boolean forceFakeCaddy, Duration waitLimit, int cycles,
+      Engine engine) {
+    /** Options on {@link Engine#FAKE}, the engine before the private dockerd was an option. */
+    public Options(Duration tick, boolean keepFiles, boolean forceFakeCaddy, Duration waitLimit, int cycles) {
+      this(tick, keepFiles, forceFakeCaddy, waitLimit, cycles, Engine.FAKE);
     }
+
+    /**
+     * The defaults: 1 s ticks, temp files removed, the real Caddy when installed, 40 s per wait, one
+     * cycle, a private dockerd when one can run ({@link Engine#AUTO}).
+     */
+    public static Options defaults() {
+      return new Options(Duration.ofSeconds(1), false, false, Duration.ofSeconds(40), 1, Engine.AUTO);
+    }
+  }
+
+  /** Which Docker Engine the demo installs onto. */
+  public enum Engine {
+    /** A private dockerd when this machine can run one (root, dockerd, a static busybox), else the fake. */
+    AUTO,
+    /** The testkit's in-process FakeDockerEngine, always. */
+    FAKE,
+    /** A private dockerd, or the demo fails saying why it cannot start one. */
+    DOCKERD
   }
 
   /**
@@ -111,11 +135,21 @@ public final class EdgeDemo {
    * @param recovery from bringing CH1 back to the recovery alert at Telegram, one per cycle
    * @param telegramMessages every message Telegram received
    * @param directory the temp directory (deleted unless kept)
+   * @param engine {@code private dockerd} or {@code FakeDockerEngine}
    */
   public record Outcome(boolean ok, String caddy, List<Duration> detection, List<Duration> recovery,
-      List<String> telegramMessages, Path directory) {}
+      List<String> telegramMessages, Path directory, String engine) {}
 
-  private static final String REGISTRY = "ghcr.io/anatolykoptev";
+  /** The engine the demo runs on and why that one. */
+  record EngineChoice(DemoEngine engine, String kind, String why) {}
+
+  private static final String REGISTRY_FOR_IMAGES = "ghcr.io/anatolykoptev";
+
+  /** The images install expects; on a private dockerd they are offline stand-ins. */
+  static final List<String> IMAGES = List.of(REGISTRY_FOR_IMAGES + "/partner-edge-caddy:stable",
+      REGISTRY_FOR_IMAGES + "/partner-edge-xray:stable", REGISTRY_FOR_IMAGES + "/partner-edge-naive:stable",
+      "tobyxdd/hysteria:v2.8.2");
+
   private static final String TG_CHAT = "-1001234567890";
 
   private final Options options;
@@ -134,6 +168,7 @@ public final class EdgeDemo {
     List<AutoCloseable> open = new ArrayList<>();
     WatchLoop loop = null;
     Thread watcher = null;
+    String engineKind = "none";
     try {
       n.chapter("1. a laptop-sized edge");
       n.say("sandbox        " + dir + "  (nothing under /etc or /var/lib is touched)");
@@ -148,14 +183,12 @@ public final class EdgeDemo {
       telegram.start();
       open.add(telegram);
       n.say("telegram       FakeTelegram at " + telegram.baseUri() + " (chat " + TG_CHAT + ")");
-      FakeDockerEngine engine = FakeDockerEngine.builder()
-          .pullableImage(REGISTRY + "/partner-edge-caddy:stable")
-          .pullableImage(REGISTRY + "/partner-edge-xray:stable")
-          .pullableImage(REGISTRY + "/partner-edge-naive:stable")
-          .pullableImage("tobyxdd/hysteria:v2.8.2")
-          .start();
+      EngineChoice choice = chooseEngine(options.engine(), sleeper);
+      DemoEngine engine = choice.engine();
       open.add(engine);
-      n.say("docker         FakeDockerEngine at " + engine.dockerHost() + " (images pullable from its fake registry)");
+      engineKind = choice.kind();
+      n.say("docker         " + engine.description());
+      n.say("               " + choice.why());
       ChannelStandIn hub = new ChannelStandIn("ch2 hub");
       ChannelStandIn xray = new ChannelStandIn("ch1 xray");
       ChannelStandIn hy2 = new ChannelStandIn("ch3 hysteria2");
@@ -205,6 +238,7 @@ public final class EdgeDemo {
       raw.put("OXPULSE_TG_CHAT", TG_CHAT);
       raw.put("TG_TOKEN", botToken.reveal());
       raw.put("OXPULSE_TG_MIN_INTERVAL", "1");
+      raw.putAll(engine.env());
       if (options.cycles() > 1) {
         // a latency run flaps CH1 on purpose; the cascade breaker would park those alerts
         raw.put("OXPULSE_ALERT_BREAKER_TRANSITIONS", "0");
@@ -269,7 +303,7 @@ public final class EdgeDemo {
         Instant downAt = clock.instant();
         xray.down();
         if (cycle == 1) {
-          engine.crashLoop("oxpulse-partner-xray", 1);
+          n.say("crash loop: " + engine.crashLoop("oxpulse-partner-xray"));
         }
         Optional<TelegramMessage> downMsg = awaitMessage(telegram, before,
             t -> t.contains("TRANSITION upstream=" + xray.dial()) && t.contains("-> unhealthy"));
@@ -307,7 +341,7 @@ public final class EdgeDemo {
 
       List<String> texts = telegram.messages().stream().map(m -> plain(m.text())).toList();
       boolean ok = installed.outcome() == InstallResult.Outcome.INSTALLED && healthy && allSeen;
-      return new Outcome(ok, caddyKind, detections, recoveries, texts, dir);
+      return new Outcome(ok, caddyKind, detections, recoveries, texts, dir, engineKind);
     } finally {
       n.chapter("6. clean up");
       if (loop != null) {
@@ -325,9 +359,54 @@ public final class EdgeDemo {
         n.say("kept " + dir + " for inspection");
       } else {
         deleteTree(dir);
-        n.say("stopped every fake, Caddy and the watch loop; removed " + dir);
+        n.say("stopped every fake, Caddy" + (engineKind.equals(PRIVATE_DOCKERD)
+            ? ", the watch loop and the private dockerd (its containers, network and data root)"
+            : " and the watch loop") + "; removed " + dir);
       }
     }
+  }
+
+  /** {@link Outcome#engine()} of a demo on a private dockerd. */
+  static final String PRIVATE_DOCKERD = "private dockerd";
+  /** {@link Outcome#engine()} of a demo on the fake engine. */
+  static final String FAKE_ENGINE = "FakeDockerEngine";
+
+  /**
+   * Starts the engine {@code wanted} asks for: {@link Engine#AUTO} takes a private dockerd when
+   * {@link PrivateDockerd#unavailableReason()} is empty and it comes up, else the fake; {@link
+   * Engine#DOCKERD} fails instead of falling back.
+   */
+  static EngineChoice chooseEngine(Engine wanted, Sleeper sleeper) throws OpsException {
+    if (wanted == Engine.FAKE) {
+      return new EngineChoice(new FakeDemoEngine(IMAGES), FAKE_ENGINE,
+          "why: --engine fake (an in-process stand-in; no real daemon is started)");
+    }
+    Optional<String> unavailable = PrivateDockerd.unavailableReason();
+    String failure;
+    if (unavailable.isEmpty()) {
+      try {
+        DockerdDemoEngine real = DockerdDemoEngine.start(IMAGES, sleeper);
+        return new EngineChoice(real, PRIVATE_DOCKERD, "why: " + (wanted == Engine.AUTO
+            ? "a private dockerd can run here (root, dockerd and a static busybox); --engine fake skips it"
+            : "--engine dockerd")
+            + "; it leaves the host's networking and the system's Docker alone (--iptables=false --bridge=none)");
+      } catch (IllegalStateException e) {
+        failure = "a private dockerd did not start: " + firstLine(e.getMessage());
+      }
+    } else {
+      failure = "a private dockerd cannot run here: " + unavailable.get();
+    }
+    if (wanted == Engine.DOCKERD) {
+      throw new OpsException("--engine dockerd: " + failure, false);
+    }
+    return new EngineChoice(new FakeDemoEngine(IMAGES), FAKE_ENGINE, "why: " + failure
+        + " (--engine dockerd would fail instead)");
+  }
+
+  private static String firstLine(String s) {
+    String t = String.valueOf(s);
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
   }
 
   private String cycleLabel(int cycle) {

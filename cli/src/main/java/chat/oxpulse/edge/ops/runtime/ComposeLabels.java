@@ -5,8 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Docker Compose labels that make {@code docker compose ps} (and {@code docker compose down})
- * treat containers created through the API as the services of the edge's compose project.
+ * The Docker Compose labels that make {@code docker compose ps}, {@code ls} and {@code down} (the
+ * compose v2 plugin, 2.26) treat containers created through the API as the services of the edge's
+ * compose project. Compose selects a project's containers by {@code com.docker.compose.project},
+ * {@code com.docker.compose.oneoff=False} and the presence of {@code
+ * com.docker.compose.config-hash}; {@code ls} reads {@code project.config_files} and {@code
+ * project.working_dir}. A real-dockerd test (ComposeRecognitionE2ETest) runs the real plugin against
+ * them.
  */
 public final class ComposeLabels {
 
@@ -16,6 +21,12 @@ public final class ComposeLabels {
   public static final String PROJECT = "com.docker.compose.project";
   /** {@code com.docker.compose.service}. */
   public static final String SERVICE = "com.docker.compose.service";
+  /**
+   * {@code com.docker.compose.config-hash}: compose lists a container as a service of its project
+   * only when it carries this label (besides project, service and {@code oneoff=False}); the runtime
+   * sets it from {@link ContainerSpec#configHash()} when the container is created.
+   */
+  public static final String CONFIG_HASH = "com.docker.compose.config-hash";
 
   private ComposeLabels() {}
 

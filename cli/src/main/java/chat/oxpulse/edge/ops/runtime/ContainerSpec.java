@@ -50,6 +50,16 @@ public record ContainerSpec(
 
   /** A short stable fingerprint of the spec, stored as a label to detect a changed spec. */
   public String fingerprint() {
+    return configHash().substring(0, 24);
+  }
+
+  /**
+   * The SHA-256 (hex) of everything that shapes the container, stored as compose's {@code
+   * com.docker.compose.config-hash} label: {@code docker compose ps/ls/down} only see containers
+   * that carry one. It is not compose's own hash of the service, so a later {@code docker compose
+   * up} re-creates the container under compose's control, which is what it should do.
+   */
+  public String configHash() {
     String text =
         String.join("\u0001", image, String.join(",", env), String.join(",", binds),
             String.join(",", ports), network, String.join(",", command),
@@ -57,9 +67,10 @@ public record ContainerSpec(
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d, 0, 12);
+      return java.util.HexFormat.of().formatHex(d);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
+
 }

@@ -129,7 +129,10 @@ public final class DockerJavaRuntime implements ContainerRuntime {
       if (existing.isPresent()) {
         Map<String, String> labels = existing.get().getConfig() == null
             ? Map.of() : existing.get().getConfig().getLabels();
-        if (labels != null && fingerprint.equals(labels.get(SPEC_LABEL))) {
+        // a container from before the config-hash label is re-created once, so compose sees it
+        boolean composeReady = !spec.labels().containsKey(ComposeLabels.PROJECT)
+            || (labels != null && labels.containsKey(ComposeLabels.CONFIG_HASH));
+        if (labels != null && fingerprint.equals(labels.get(SPEC_LABEL)) && composeReady) {
           return false;
         }
         client.removeContainerCmd(spec.containerName()).withForce(true).exec();
@@ -157,6 +160,9 @@ public final class DockerJavaRuntime implements ContainerRuntime {
         .withExtraHosts(spec.extraHosts().toArray(String[]::new));
     Map<String, String> labels = new java.util.LinkedHashMap<>(spec.labels());
     labels.put(SPEC_LABEL, fingerprint);
+    if (labels.containsKey(ComposeLabels.PROJECT)) {
+      labels.putIfAbsent(ComposeLabels.CONFIG_HASH, spec.configHash());
+    }
     CreateContainerCmd cmd = client.createContainerCmd(spec.image())
         .withName(spec.containerName())
         .withEnv(spec.env())

@@ -98,6 +98,21 @@ public final class PrivateDockerd implements AutoCloseable {
       RealTools.unavailable("private dockerd unavailable: " + reason.get());
       throw new IllegalStateException("unreachable: RealTools.unavailable always throws");
     }
+    return launch();
+  }
+
+  /**
+   * Starts a private dockerd and builds {@link #BUSYBOX_IMAGE}, for callers outside JUnit (the
+   * demo): check {@link #unavailableReason()} first.
+   *
+   * @throws IllegalStateException when the machine cannot run one or the daemon does not come up
+   *     (the message names why and ends with the tail of {@code dockerd.log})
+   */
+  public static PrivateDockerd launch() {
+    Optional<String> reason = unavailableReason();
+    if (reason.isPresent()) {
+      throw new IllegalStateException("private dockerd unavailable: " + reason.get());
+    }
     Path dockerd = ToolLocator.system().find("dockerd").orElseThrow();
     Path busybox = ToolLocator.system().find("busybox").orElseThrow();
     PrivateDockerd d = null;
@@ -197,6 +212,66 @@ public final class PrivateDockerd implements AutoCloseable {
         UnixHttp.call(socket(), "POST", query, "application/x-tar", tar.finish(), Duration.ofMinutes(2));
     if (r.status() != 200 || r.body().contains("\"errorDetail\"") || !r.body().contains("Successfully tagged")) {
       throw new IOException("building " + BUSYBOX_IMAGE + " failed: HTTP " + r.status() + " " + r.body());
+    }
+  }
+
+  /**
+   * Commits {@link #BUSYBOX_IMAGE} under {@code image} (e.g. {@code ghcr.io/owner/app:stable}) with
+   * an entrypoint that sleeps for a day and ignores whatever command a container passes: an offline
+   * stand-in for an image no registry can deliver here. Its containers run until stopped or crashed.
+   */
+  public void tagBusybox(String image) {
+    int slash = image.lastIndexOf('/');
+    int colon = image.lastIndexOf(':');
+    String repo = colon > slash ? image.substring(0, colon) : image;
+    String tag = colon > slash ? image.substring(colon + 1) : "latest";
+    String stem = repo.substring(repo.lastIndexOf('/') + 1);
+    try {
+      UnixHttp.Response created = call("POST", "/containers/create",
+          "{\"Image\":" + JSON.writeValueAsString(BUSYBOX_IMAGE) + ",\"Cmd\":[\"true\"]}");
+      if (created.status() != 201) {
+        throw new IOException("create: HTTP " + created.status() + " " + created.body());
+      }
+      String id = JSON.readTree(created.body()).path("Id").asText();
+      try {
+        String config = JSON.writeValueAsString(java.util.Map.of(
+            "Entrypoint", List.of("/bin/sh", "-c", "exec sleep 86400", stem),
+            "Cmd", List.of()));
+        UnixHttp.Response commit = call("POST", "/commit?container=" + id
+            + "&repo=" + URLEncoder.encode(repo, StandardCharsets.UTF_8)
+            + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8), config);
+        if (commit.status() != 201) {
+          throw new IOException("commit: HTTP " + commit.status() + " " + commit.body());
+        }
+      } finally {
+        call("DELETE", "/containers/" + id + "?force=1", null);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tag " + BUSYBOX_IMAGE + " as " + image, e);
+    }
+  }
+
+  /**
+   * Kills the main process of a running container with SIGKILL from the host, as a crash would end
+   * it: unlike {@code docker kill} or {@code docker stop}, the daemon does not count this as a manual
+   * stop, so the restart policy restarts the container (with docker's back-off) and RestartCount
+   * rises. Returns false when the container is not running (e.g. between restarts).
+   */
+  public boolean crash(String container) {
+    try {
+      UnixHttp.Response r = call("GET", "/containers/"
+          + URLEncoder.encode(container, StandardCharsets.UTF_8) + "/json", null);
+      if (r.status() != 200) {
+        return false;
+      }
+      JsonNode state = JSON.readTree(r.body()).path("State");
+      long pid = state.path("Pid").asLong(0);
+      if (!state.path("Running").asBoolean(false) || state.path("Restarting").asBoolean(false) || pid <= 0) {
+        return false;
+      }
+      return ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect " + container, e);
     }
   }
 
