@@ -197,29 +197,12 @@ public final class HealthReporter {
       if (rt.isPresent()) {
         try {
           for (ContainerStatus c : rt.get().listProject(ComposeLabels.PROJECT_NAME)) {
-            String k = key(c.name());
-            String old = oldCounts.get(k);
-            boolean wasLooping = "1".equals(oldCounts.get(k + "_LOOPING"));
-            boolean rising = old != null && c.restartCount() > Integer.parseInt(old);
-            boolean looping = wasLooping;
-            if (rising) {
+            RestartLoopTracker.Verdict v = RestartLoopTracker.observe(key(c.name()), oldCounts, c, clock.instant());
+            v.alert().ifPresent(raised::add);
+            if (v.looping()) {
               loops.add(c.name());
-              if (!wasLooping) {
-                // one alert when the loop starts, not one per restart (that would trip the breaker)
-                raised.add(new EdgeAlert("container:" + c.name(), "warn",
-                    "RESTART-LOOP container=" + c.name() + " restarts " + old + " -> " + c.restartCount()
-                        + " (status " + c.status() + ")", false));
-              }
-              looping = true;
-            } else if (wasLooping && c.running() && !c.restarting()) {
-              raised.add(new EdgeAlert("container:" + c.name(), "info",
-                  "RESTART-LOOP ended container=" + c.name() + " running after " + c.restartCount() + " restarts", false));
-              looping = false;
             }
-            counts.put(k, Integer.toString(c.restartCount()));
-            if (looping) {
-              counts.put(k + "_LOOPING", "1");
-            }
+            counts.putAll(v.state());
           }
         } catch (RuntimeException e) {
           notes.add("container engine: " + e.getMessage());
@@ -299,7 +282,7 @@ public final class HealthReporter {
       if (Files.isRegularFile(restartsFile())) {
         Map<String, String> m = new LinkedHashMap<>(ShellEnvCodec.parse(
             Files.readString(restartsFile(), StandardCharsets.UTF_8), "container-restarts.env").values());
-        m.values().removeIf(v -> !v.matches("[0-9]{1,9}"));
+        m.values().removeIf(v -> !v.matches("[0-9]{1,12}"));
         return m;
       }
     } catch (IOException | StateFileException e) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param scrape the Caddy scrape
  * @param transitions the transition events raised this tick (pending ones from earlier ticks included)
  * @param alerts the alerts raised, with their delivery
- * @param restartLoops containers whose restart count rose since the last tick
+ * @param restartLoops containers in a restart loop: their restart count rose, and they have not
+ *     stayed up for a minute since
  * @param notes operator-readable notes (skips, warnings)
  * @param durationMs how long the tick took
  */
