@@ -61,6 +61,15 @@ public final class SchemeHttpClients {
     return plain;
   }
 
+  /**
+   * A TLS context with no TLS in it, for a client library that insists on one although it only
+   * speaks plain HTTP (the Docker engine's unix socket or plain TCP): building it initialises no
+   * provider, cipher suite or trust store, and any attempt at a TLS session through it fails.
+   */
+  public static SSLContext plainOnlyContext() {
+    return PlainOnly.CONTEXT;
+  }
+
   private HttpClient.Builder builder() {
     return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
   }

@@ -1,5 +1,6 @@
 package chat.oxpulse.edge.ops.runtime;
 
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -59,6 +60,9 @@ public final class DockerJavaRuntime implements ContainerRuntime {
             .dockerHost(cfg.getDockerHost())
             .connectionTimeout(Duration.ofSeconds(5))
             .responseTimeout(Duration.ofSeconds(120))
+            // the engine is reached over a unix socket or plain TCP (TLS verification is off above);
+            // without a context of its own the transport loads the JVM's trust store on every start
+            .sslConfig(SchemeHttpClients::plainOnlyContext)
             .build();
     return new DockerJavaRuntime(DockerClientImpl.getInstance(cfg, http), dockerHost.toString());
   }
