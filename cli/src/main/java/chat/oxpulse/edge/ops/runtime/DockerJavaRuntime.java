@@ -55,15 +55,18 @@ public final class DockerJavaRuntime implements ContainerRuntime {
             .withDockerHost(dockerHost.toString())
             .withDockerTlsVerify(false)
             .build();
-    ZerodepDockerHttpClient http =
+    ZerodepDockerHttpClient.Builder transport =
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(cfg.getDockerHost())
             .connectionTimeout(Duration.ofSeconds(5))
-            .responseTimeout(Duration.ofSeconds(120))
-            // the engine is reached over a unix socket or plain TCP (TLS verification is off above);
-            // without a context of its own the transport loads the JVM's trust store on every start
-            .sslConfig(SchemeHttpClients::plainOnlyContext)
-            .build();
+            .responseTimeout(Duration.ofSeconds(120));
+    if ("unix".equals(cfg.getDockerHost().getScheme())) {
+      // without a context of its own the transport loads the JVM's trust store on every start, even
+      // for a unix socket, where no TLS is ever spoken; for tcp:// a context would switch it to
+      // https, so there it keeps the default
+      transport.sslConfig(SchemeHttpClients::plainOnlyContext);
+    }
+    ZerodepDockerHttpClient http = transport.build();
     return new DockerJavaRuntime(DockerClientImpl.getInstance(cfg, http), dockerHost.toString());
   }
 
