@@ -7,6 +7,7 @@ import chat.oxpulse.edge.core.config.EdgeConfigLoader;
 import chat.oxpulse.edge.core.config.EdgeInputs;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.InvalidConfigException;
+import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
 import chat.oxpulse.edge.core.files.FileMode;
@@ -20,6 +21,7 @@ import chat.oxpulse.edge.core.status.ShellEnvFile;
 import chat.oxpulse.edge.core.status.StateFileException;
 import chat.oxpulse.edge.ops.backend.BackendException;
 import chat.oxpulse.edge.ops.backend.RegisterRequest;
+import chat.oxpulse.edge.ops.backend.ServiceToken;
 import chat.oxpulse.edge.ops.render.BundleFile;
 import chat.oxpulse.edge.ops.render.BundleWriter;
 import chat.oxpulse.edge.ops.render.EdgeBundle;
@@ -193,16 +195,18 @@ public final class Installer {
         throw new OpsException("register failed: " + e.getMessage(), false, e);
       }
     }
-    EdgeConfig config;
-    try {
-      config = EdgeConfigLoader.load(nodeConfigBytes, new EdgeInputs(r.partnerId(), r.domain()), ctx.env());
-    } catch (InvalidConfigException e) {
-      throw new OpsException(e.getMessage(), true, e);
-    }
+    EdgeConfig config = loadConfig(nodeConfigBytes, r, ctx.env());
     if (!r.dryRun()) {
       AtomicFileWriter.ensureDirectory(layout.etc(), FileMode.PRIVATE_DIR);
       AtomicFileWriter.write(layout.nodeConfig(), JSON.writeValueAsBytes(config.nodeConfigJson()), FileMode.SECRET);
       l.note(tokenBranch(config.serviceToken()));
+    }
+    Secret bearer = ServiceToken.read(layout, ctx.env());
+    Hy2CredentialResolver.Outcome hy2 = new Hy2CredentialResolver(ctx.backend())
+        .resolve(config, ctx.env(), bearer.isEmpty() ? config.serviceToken() : bearer);
+    l.note(hy2.note());
+    if (hy2.source() == Hy2CredentialResolver.Source.BACKEND) {
+      config = loadConfig(nodeConfigBytes, r, hy2.env());
     }
     steps.end("node " + config.nodeId() + ", " + config.channels().size() + " channel(s) in node-config");
 
@@ -334,6 +338,14 @@ public final class Installer {
     InstallResult.Outcome outcome = r.dryRun() ? InstallResult.Outcome.DRY_RUN
         : green ? InstallResult.Outcome.INSTALLED : InstallResult.Outcome.DEGRADED;
     return new InstallResult(outcome, config.nodeId(), Optional.of(bundle.statuses()), bundle.reasons(), banner);
+  }
+
+  private static EdgeConfig loadConfig(byte[] nodeConfig, InstallRequest r, OperatorEnv env) throws OpsException {
+    try {
+      return EdgeConfigLoader.load(nodeConfig, new EdgeInputs(r.partnerId(), r.domain()), env);
+    } catch (InvalidConfigException e) {
+      throw new OpsException(e.getMessage(), true, e);
+    }
   }
 
   /** The files install writes at step 5: everything but the systemd units (step 8 installs those). */

@@ -6,6 +6,7 @@ import chat.oxpulse.edge.core.config.EdgeConfigLoader;
 import chat.oxpulse.edge.core.config.EdgeInputs;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.InvalidConfigException;
+import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
 import chat.oxpulse.edge.core.files.FileMode;
@@ -16,6 +17,7 @@ import chat.oxpulse.edge.core.status.ChannelsStatusFile;
 import chat.oxpulse.edge.core.status.InstallState;
 import chat.oxpulse.edge.ops.backend.BackendException;
 import chat.oxpulse.edge.ops.backend.KeysResponse;
+import chat.oxpulse.edge.ops.backend.ServiceToken;
 import chat.oxpulse.edge.ops.render.BundleWriter;
 import chat.oxpulse.edge.ops.render.EdgeBundle;
 import chat.oxpulse.edge.ops.render.RenderException;
@@ -124,7 +126,7 @@ public final class Refresher {
           rerender = true;
         }
         if (rerender) {
-          rerendered.addAll(rerender(st));
+          rerendered.addAll(rerender(st, notes));
         }
         // persisted even when the render failed, so a broken config is not retried daily
         AtomicFileWriter.writeString(layout.channelsVersion(), newChannels + "\n", FileMode.STATUS);
@@ -200,14 +202,14 @@ public final class Refresher {
     }
   }
 
-  private List<String> rerender(InstallState st) throws IOException, OpsException {
+  private List<String> rerender(InstallState st, List<String> notes) throws IOException, OpsException {
     EdgeLayout layout = ctx.layout();
-    EdgeConfig config;
-    try {
-      config = EdgeConfigLoader.load(layout.nodeConfig(),
-          new EdgeInputs(st.get("PARTNER_ID").orElse(""), st.get("PARTNER_DOMAIN").orElse("")), ctx.env());
-    } catch (InvalidConfigException e) {
-      throw new OpsException("node-config no longer validates: " + e.getMessage(), false, e);
+    EdgeConfig config = loadConfig(st, ctx.env());
+    Hy2CredentialResolver.Outcome hy2 = new Hy2CredentialResolver(ctx.backend())
+        .resolve(config, ctx.env(), ServiceToken.read(layout, ctx.env()));
+    notes.add(hy2.note());
+    if (hy2.source() == Hy2CredentialResolver.Source.BACKEND) {
+      config = loadConfig(st, hy2.env());
     }
     Secret awgPriv = Files.isRegularFile(layout.awgPrivateKey())
         ? Secret.of(Files.readString(layout.awgPrivateKey(), StandardCharsets.UTF_8).strip())
@@ -227,6 +229,15 @@ public final class Refresher {
       out.add(p.getFileName().toString());
     }
     return out;
+  }
+
+  private EdgeConfig loadConfig(InstallState st, OperatorEnv env) throws IOException, OpsException {
+    try {
+      return EdgeConfigLoader.load(ctx.layout().nodeConfig(),
+          new EdgeInputs(st.get("PARTNER_ID").orElse(""), st.get("PARTNER_DOMAIN").orElse("")), env);
+    } catch (InvalidConfigException e) {
+      throw new OpsException("node-config no longer validates: " + e.getMessage(), false, e);
+    }
   }
 
   private static StatusRederiver.Facts facts(EdgeLayout layout, ObjectNode nodeConfig, ContainerRuntime rt) throws IOException {

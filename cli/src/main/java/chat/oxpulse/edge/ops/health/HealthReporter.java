@@ -278,12 +278,7 @@ public final class HealthReporter {
   }
 
   private Secret serviceToken() throws IOException {
-    Secret s = env.secret(EnvVariable.OXPULSE_SERVICE_TOKEN);
-    if (!s.isEmpty()) {
-      return s;
-    }
-    Path f = layout.serviceToken();
-    return Files.isRegularFile(f) ? Secret.of(Files.readString(f, StandardCharsets.UTF_8).strip()) : Secret.empty();
+    return chat.oxpulse.edge.ops.backend.ServiceToken.read(layout, env);
   }
 
   private static String key(String container) {
