@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class HealthcheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliEnvironment cli = docker.environment(root);
     List<CheckResult> checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli),
-        RuntimeHolder.memo(cli.optionalRuntime())).run();
+        RuntimeHolder.memo(cli.optionalRuntime()), Optional.of(cli.backend())).run();
     PrintWriter out = spec.commandLine().getOut();
     int failed = (int) checks.stream().filter(CheckResult::failed).count();
     if (snapshot) {

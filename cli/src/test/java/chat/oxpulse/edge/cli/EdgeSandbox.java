@@ -53,6 +53,10 @@ final class EdgeSandbox implements AutoCloseable {
     env.put("OXPULSE_TG_WEBHOOK", "");
     env.put("HOSTNAME", "edge-test");
     env.put("OXPULSE_SERVICE_TOKEN", SERVICE_TOKEN);
+    // hermetic: no public-IP lookups leave the machine
+    env.put("OXPULSE_IP_METADATA_URL", "off");
+    env.put("OXPULSE_IPIFY_URL", "off");
+    env.put("OXPULSE_IFCONFIG_URL", "off");
   }
 
   /** Runs a command with {@code --etc/--state} of this sandbox. */

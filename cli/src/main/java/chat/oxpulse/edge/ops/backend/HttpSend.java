@@ -15,8 +15,13 @@ final class HttpSend {
 
   static HttpResponse<byte[]> send(HttpClient http, HttpRequest req, String what, Object target)
       throws BackendException {
+    return send(http, req, HttpResponse.BodyHandlers.ofByteArray(), what, target);
+  }
+
+  static <T> HttpResponse<T> send(HttpClient http, HttpRequest req, HttpResponse.BodyHandler<T> body,
+      String what, Object target) throws BackendException {
     try {
-      return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(req, body);
     } catch (IOException e) {
       throw new BackendException(BackendException.Kind.TRANSPORT, 0,
           what + ": no response from " + target + " (" + e.getClass().getSimpleName() + ")");
