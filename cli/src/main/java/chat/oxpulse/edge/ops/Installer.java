@@ -485,15 +485,7 @@ public final class Installer {
   }
 
   private static int run(List<String> cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor();
-    } catch (IOException e) {
-      return 127;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 130;
-    }
+    return CommandRunner.system().run(cmd);
   }
 
   private static String title(int n) {

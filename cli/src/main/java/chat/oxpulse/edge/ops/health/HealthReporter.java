@@ -1,7 +1,6 @@
 package chat.oxpulse.edge.ops.health;
 
 import chat.oxpulse.edge.core.Secret;
-import chat.oxpulse.edge.core.config.ChannelEntry;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
@@ -116,10 +115,7 @@ public final class HealthReporter {
         try {
           JsonNode n = JSON.readTree(Files.readAllBytes(layout.nodeConfig()));
           nodeId = n.path("node_id").asText("");
-          for (JsonNode c : n.path("channels")) {
-            String id = c.path("id").asText("");
-            channelIds.add(id.isEmpty() ? ChannelEntry.idForProtocol(c.path("protocol").asText("")) : id);
-          }
+          channelIds.addAll(ChannelProbes.channelIds(n));
         } catch (IOException e) {
           notes.add("node-config.json is not valid JSON: probes skipped");
         }

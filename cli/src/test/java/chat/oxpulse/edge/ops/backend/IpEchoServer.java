@@ -57,6 +57,10 @@ public final class IpEchoServer implements AutoCloseable {
     return this;
   }
 
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
