@@ -41,8 +41,9 @@ import java.util.Optional;
 
 /**
  * The daily refresh (edge-reference.md §12): fetch the keys (a failure is not fatal), heartbeat,
- * re-render when the keys or channels version changed, restart only the channel containers whose
- * config sha changed (gated on the channel being {@code active}; the stored sha advances only once
+ * re-mint the cross-probe token at half its TTL ({@link CrossProbeTokenRefresher}), re-render
+ * when the keys or channels version changed (hysteria2 passwords from {@link
+ * Hy2CredentialResolver}), restart only the channel containers whose config sha changed (gated on the channel being {@code active}; the stored sha advances only once
  * the container is seen running after the restart), and re-derive the channel states.
  */
 public final class Refresher {
@@ -99,6 +100,9 @@ public final class Refresher {
         hb = 0;
         notes.add("heartbeat failed: " + e.getMessage());
       }
+
+      // cross-probe token re-mint at half its TTL (non-fatal, keeps the old file on failure)
+      notes.add(new CrossProbeTokenRefresher(layout, ctx.env(), ctx.clock(), ctx.sleeper(), ctx.backend()).refresh());
 
       boolean rerender = false;
       if (keys.isPresent()) {
