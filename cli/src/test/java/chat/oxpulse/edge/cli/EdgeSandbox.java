@@ -59,6 +59,14 @@ final class EdgeSandbox implements AutoCloseable {
     env.put("OXPULSE_IFCONFIG_URL", "off");
   }
 
+  /** Points the sandbox at {@code backend} with a service token it accepts; returns the token. */
+  chat.oxpulse.edge.core.Secret useBackend(chat.oxpulse.edge.testkit.backend.FakeBackend backend) {
+    chat.oxpulse.edge.core.Secret service = backend.issueServiceToken();
+    env.put("OXPULSE_BACKEND_API", backend.baseUri().toString());
+    env.put("OXPULSE_SERVICE_TOKEN", service.reveal());
+    return service;
+  }
+
   /** Runs a command with {@code --etc/--state} of this sandbox. */
   CliRun.Result run(String... args) {
     return runIn("", args);

@@ -27,11 +27,9 @@ class Hy2InstallE2ETest {
     edge = new EdgeSandbox(tmp);
     backend = new FakeBackend(23);
     backend.start();
-    service = backend.issueServiceToken();
+    service = edge.useBackend(backend);
     edge.env.remove("HYSTERIA2_AUTH");
     edge.env.remove("HYSTERIA2_OBFS");
-    edge.env.put("OXPULSE_BACKEND_API", backend.baseUri().toString());
-    edge.env.put("OXPULSE_SERVICE_TOKEN", service.reveal());
   }
 
   @AfterEach

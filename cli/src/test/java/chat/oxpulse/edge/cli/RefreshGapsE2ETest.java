@@ -31,9 +31,7 @@ class RefreshGapsE2ETest {
     assertThat(edge.install().exit()).isZero();
     backend = new FakeBackend(61);
     backend.start();
-    service = backend.issueServiceToken();
-    edge.env.put("OXPULSE_BACKEND_API", backend.baseUri().toString());
-    edge.env.put("OXPULSE_SERVICE_TOKEN", service.reveal());
+    service = edge.useBackend(backend);
   }
 
   @AfterEach
