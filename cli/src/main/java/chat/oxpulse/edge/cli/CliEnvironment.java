@@ -92,10 +92,17 @@ final class CliEnvironment {
     return () -> DockerJavaRuntime.connect(host);
   }
 
-  /** A runtime for read-only flows: empty when the engine does not answer. */
+  /**
+   * A runtime for read-only flows: empty when the engine does not answer, or at once (without
+   * starting a Docker client) when its unix socket does not exist.
+   */
   Supplier<Optional<ContainerRuntime>> optionalRuntime() {
     URI host = dockerHost();
     return () -> {
+      if ("unix".equals(host.getScheme()) && host.getPath() != null
+          && !java.nio.file.Files.exists(Path.of(host.getPath()))) {
+        return Optional.empty();
+      }
       DockerJavaRuntime rt = DockerJavaRuntime.connect(host);
       try {
         rt.ping();

@@ -17,9 +17,14 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
-  /** Maps an exception escaping a command to an exit code. */
+  /**
+   * Maps an exception escaping a command to an exit code. Picocli also asks this mapper about the
+   * command line's own errors (an unknown command or option, a bad option value): those are usage
+   * errors.
+   */
   public static int forException(Throwable t) {
-    if (t instanceof chat.oxpulse.edge.core.config.InvalidConfigException
+    if (t instanceof picocli.CommandLine.ParameterException
+        || t instanceof chat.oxpulse.edge.core.config.InvalidConfigException
         || t instanceof IllegalArgumentException) {
       return USAGE;
     }

@@ -3,10 +3,7 @@ package chat.oxpulse.edge.cli;
 import chat.oxpulse.edge.ops.health.ChannelProbes;
 import chat.oxpulse.edge.ops.health.Serveability;
 import chat.oxpulse.edge.ops.health.TickReport;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,13 +50,10 @@ final class HealthReportCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Supplier<Optional<ContainerRuntime>> rt = RuntimeHolder.memo(cli.optionalRuntime());
-    try {
+    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
       TickReport r = cli.reporter(metrics.metricsSrc, rt).tick(dryRun);
       TickPrinter.print(spec.commandLine().getOut(), r, true);
       return r.authFailures() > 0 ? ExitCodes.ERROR : ExitCodes.OK;
-    } finally {
-      rt.get().ifPresent(ContainerRuntime::close);
     }
   }
 }

@@ -42,8 +42,11 @@ final class HealthcheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliEnvironment cli = docker.environment(root);
-    List<CheckResult> checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli),
-        RuntimeHolder.memo(cli.optionalRuntime()), Optional.of(cli.backend())).run();
+    List<CheckResult> checks;
+    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
+      checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli), rt,
+          Optional.of(cli.backend())).run();
+    }
     PrintWriter out = spec.commandLine().getOut();
     int failed = (int) checks.stream().filter(CheckResult::failed).count();
     if (snapshot) {

@@ -4,22 +4,41 @@ import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Memoises an optional runtime so one command opens the engine once. */
-final class RuntimeHolder {
+/**
+ * Opens an optional container runtime on first use and keeps it, so one command opens the engine
+ * at most once; closing it closes only a runtime that was opened (a command that never needed the
+ * engine never pays for connecting to it).
+ */
+final class RuntimeHolder implements Supplier<Optional<ContainerRuntime>>, AutoCloseable {
 
-  private RuntimeHolder() {}
+  private final Supplier<Optional<ContainerRuntime>> opener;
+  private Optional<ContainerRuntime> value; // guarded by this; null until first use
 
-  static Supplier<Optional<ContainerRuntime>> memo(Supplier<Optional<ContainerRuntime>> s) {
-    return new Supplier<>() {
-      private Optional<ContainerRuntime> value;
+  private RuntimeHolder(Supplier<Optional<ContainerRuntime>> opener) {
+    this.opener = opener;
+  }
 
-      @Override
-      public synchronized Optional<ContainerRuntime> get() {
-        if (value == null) {
-          value = s.get();
-        }
-        return value;
-      }
-    };
+  static RuntimeHolder memo(Supplier<Optional<ContainerRuntime>> opener) {
+    return new RuntimeHolder(opener);
+  }
+
+  @Override
+  public synchronized Optional<ContainerRuntime> get() {
+    if (value == null) {
+      value = opener.get();
+    }
+    return value;
+  }
+
+  /** Whether the runtime has been asked for. */
+  synchronized boolean opened() {
+    return value != null;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (value != null) {
+      value.ifPresent(ContainerRuntime::close);
+    }
   }
 }

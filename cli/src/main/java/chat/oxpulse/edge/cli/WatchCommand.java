@@ -2,14 +2,11 @@ package chat.oxpulse.edge.cli;
 
 import chat.oxpulse.edge.core.Sleeper;
 import chat.oxpulse.edge.ops.health.WatchLoop;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +51,7 @@ final class WatchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     CliEnvironment cli = docker.environment(root);
-    Supplier<Optional<ContainerRuntime>> rt = RuntimeHolder.memo(cli.optionalRuntime());
+    RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime());
     WatchLoop loop = new WatchLoop(cli.reporter(metrics.metricsSrc, rt), every, Clock.systemUTC(), Sleeper.system(),
         WatchLoop.listener(r -> {
           if (!quiet || !r.alerts().isEmpty()) {
@@ -85,7 +82,7 @@ final class WatchCommand implements Callable<Integer> {
     try {
       ticks = loop.run();
     } finally {
-      rt.get().ifPresent(ContainerRuntime::close);
+      rt.close();
       out.println("watch: stopped after " + ticks + " tick(s)");
       out.flush();
       done.countDown();

@@ -1,5 +1,6 @@
 package chat.oxpulse.edge.ops;
 
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,11 +82,7 @@ public final class ScrapeSource {
   private Scrape http(URI uri) throws IOException {
     String origin = redact(uri);
     long deadline = System.nanoTime() + timeout.toNanos();
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    HttpClient client = new SchemeHttpClients(timeout).forUri(uri);
     HttpRequest req =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)

@@ -21,7 +21,8 @@ final class CliRun {
   static Result run(Map<String, String> env, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    // the same path as main(): only the named subcommand is registered
+    CommandLine cmd = Main.commandLineFor(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int exit = cmd.execute(args);

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,6 +22,10 @@ import okhttp3.OkHttpClient;
  * <p>Timeouts: connect 5 s; the webhook's whole call 5 s (the reference's curl timeout); each
  * Telegram and Alertmanager call 10 s. Per-sink variants come from {@link OkHttpClient#newBuilder()},
  * which keeps the shared pool. Close it when done.
+ *
+ * <p>The client of {@link #create()} is built on first use: building one initialises TLS, which
+ * costs a one-shot process more start-up time than its own work, and a run with nothing to deliver
+ * never needs it.
  */
 public final class HttpSinks implements AutoCloseable {
 
@@ -28,32 +34,45 @@ public final class HttpSinks implements AutoCloseable {
   /** Whole-call timeout of one Bot API or Alertmanager request. */
   public static final Duration API_TIMEOUT = Duration.ofSeconds(10);
 
-  private final OkHttpClient client;
+  private final Supplier<OkHttpClient> factory;
+  private OkHttpClient client; // guarded by this
 
-  private HttpSinks(OkHttpClient client) {
-    this.client = client;
+  private HttpSinks(Supplier<OkHttpClient> factory) {
+    this.factory = factory;
   }
 
-  /** A fresh shared client with the standard timeouts. */
+  /** A shared client with the standard timeouts, built when a sink first needs it. */
   public static HttpSinks create() {
     return new HttpSinks(
-        new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(API_TIMEOUT)
-            .writeTimeout(API_TIMEOUT)
-            .callTimeout(API_TIMEOUT)
-            .followRedirects(false)
-            .build());
+        () ->
+            new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(API_TIMEOUT)
+                .writeTimeout(API_TIMEOUT)
+                .callTimeout(API_TIMEOUT)
+                .followRedirects(false)
+                .build());
   }
 
   /** Wraps an existing client (e.g. one a host application already configured). */
   public static HttpSinks using(OkHttpClient client) {
-    return new HttpSinks(client);
+    Objects.requireNonNull(client, "client");
+    HttpSinks sinks = new HttpSinks(() -> client);
+    sinks.client();
+    return sinks;
   }
 
-  /** The shared client. */
-  public OkHttpClient client() {
+  /** The shared client (built now if this is its first use). */
+  public synchronized OkHttpClient client() {
+    if (client == null) {
+      client = factory.get();
+    }
     return client;
+  }
+
+  /** Whether the shared client has been built (a run that delivered nothing never builds it). */
+  public synchronized boolean clientBuilt() {
+    return client != null;
   }
 
   /** The standard chain factory over the shared client. */
@@ -63,6 +82,10 @@ public final class HttpSinks implements AutoCloseable {
 
   private List<AlertSink> chain(AlertSettings s) {
     List<AlertSink> out = new ArrayList<>();
+    if (s.webhook().isEmpty() && !s.telegramConfigured() && s.alertmanager().isEmpty()) {
+      return out;
+    }
+    OkHttpClient client = client();
     s.webhook()
         .ifPresent(
             url ->
@@ -88,8 +111,10 @@ public final class HttpSinks implements AutoCloseable {
 
   /** Shuts down the dispatcher and evicts pooled connections. */
   @Override
-  public void close() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+  public synchronized void close() {
+    if (client != null) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.oxpulse.edge.alerts.AlertEvent;
 import chat.oxpulse.edge.alerts.AlertOutcome;
 import chat.oxpulse.edge.alerts.AlertPipeline;
+import chat.oxpulse.edge.alerts.AlertSettings;
 import chat.oxpulse.edge.alerts.SendResult;
 import chat.oxpulse.edge.alerts.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,17 @@ class HttpChainTest {
 
   void advance(Duration d) {
     now.set(now.get().plus(d));
+  }
+
+  @Test
+  void the_shared_client_is_built_only_when_a_sink_needs_it() throws Exception {
+    try (HttpSinks lazy = HttpSinks.create()) {
+      assertThat(lazy.clientBuilt()).as("creating the sinks builds no client").isFalse();
+      assertThat(lazy.factory().sinks(AlertSettings.fromEnv(Map.of("OXPULSE_TG_WEBHOOK", ""), dir))).isEmpty();
+      assertThat(lazy.clientBuilt()).as("an empty chain needs no client").isFalse();
+      assertThat(lazy.factory().sinks(AlertSettings.fromEnv(env, dir))).hasSize(2);
+      assertThat(lazy.clientBuilt()).isTrue();
+    }
   }
 
   @Test

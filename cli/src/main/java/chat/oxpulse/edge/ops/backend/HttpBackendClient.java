@@ -1,5 +1,6 @@
 package chat.oxpulse.edge.ops.backend;
 
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import chat.oxpulse.edge.core.Secret;
 import chat.oxpulse.edge.core.Sleeper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link BackendClient} over {@link HttpClient}. Register uses a 30 s timeout and 3 retries on
+ * {@link BackendClient} over {@link java.net.http.HttpClient}. Register uses a 30 s timeout and 3 retries on
  * transport errors and 5xx with a growing pause (1 s, 2 s, 4 s through the injected {@link
  * Sleeper}); the channel-health POST uses 15 s and no retry (the next tick retries); the two
  * Bearer GETs (hy2-credentials, cross-probe-token) use 10 s and leave retries to the caller.
@@ -26,7 +26,7 @@ public final class HttpBackendClient implements BackendClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
-  private final HttpClient http;
+  private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(5));
   private final Sleeper sleeper;
   private final Duration registerTimeout;
   private final int retries;
@@ -48,8 +48,6 @@ public final class HttpBackendClient implements BackendClient {
       s = s.substring(0, s.length() - 1);
     }
     this.base = URI.create(s);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
     this.sleeper = sleeper;
     this.registerTimeout = registerTimeout;
     this.retries = retries;
@@ -217,7 +215,7 @@ public final class HttpBackendClient implements BackendClient {
   }
 
   private HttpResponse<byte[]> sendOnce(HttpRequest req, String what) throws BackendException {
-    return HttpSend.send(http, req, what, base);
+    return HttpSend.send(http.forUri(req.uri()), req, what, base);
   }
 
   private HttpResponse<byte[]> sendWithRetries(HttpRequest req, String what) throws BackendException {

@@ -2,6 +2,7 @@ package chat.oxpulse.edge.ops.backend;
 
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -9,7 +10,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +68,7 @@ public final class PublicIpDetector {
   private final Optional<String> fixed;
   private final List<Source> chain;
   private final List<String> setupNotes;
-  private final HttpClient http;
+  private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(2));
 
   /**
    * A detector.
@@ -84,8 +84,6 @@ public final class PublicIpDetector {
     this.fixed = Objects.requireNonNull(fixed, "fixed");
     this.chain = List.copyOf(chain);
     this.setupNotes = List.copyOf(setupNotes);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** The reference chain with the env overrides (metadata 2 s, the echo services 5 s each). */
@@ -148,7 +146,7 @@ public final class PublicIpDetector {
     }
     HttpResponse<InputStream> resp;
     try {
-      resp = HttpSend.send(http, req, HttpResponse.BodyHandlers.ofInputStream(), s.name(), s.uri().getHost());
+      resp = HttpSend.send(http.forUri(s.uri()), req, HttpResponse.BodyHandlers.ofInputStream(), s.name(), s.uri().getHost());
     } catch (BackendException e) {
       notes.add(e.getMessage());
       return Optional.empty();

@@ -1,9 +1,9 @@
 package chat.oxpulse.edge.ops.health;
 
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import chat.oxpulse.edge.core.status.UpstreamHealth;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public final class CaddyMetricsSource implements UpstreamSource {
   private static final int MAX_BYTES = 8 << 20;
 
   private final String source;
-  private final HttpClient http;
+  private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(3));
 
   /**
    * A source for a URL ({@code http://…}) or a file path.
@@ -40,7 +40,6 @@ public final class CaddyMetricsSource implements UpstreamSource {
    */
   public CaddyMetricsSource(String source) {
     this.source = source;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   }
 
   /** The configured source. */
@@ -90,7 +89,7 @@ public final class CaddyMetricsSource implements UpstreamSource {
           .header("Accept", "text/plain;version=0.0.4").GET().build();
       HttpResponse<byte[]> r;
       try {
-        r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        r = http.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         throw new IOException("metrics source " + source + " unreachable (" + e.getClass().getSimpleName() + ")");
       }

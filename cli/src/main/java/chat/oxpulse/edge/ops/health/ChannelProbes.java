@@ -1,9 +1,9 @@
 package chat.oxpulse.edge.ops.health;
 
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -24,13 +24,12 @@ import java.util.concurrent.CompletableFuture;
 public final class ChannelProbes {
 
   private final OperatorEnv env;
-  private final HttpClient http;
+  private final SchemeHttpClients http;
 
   /** Probes configured from {@code env}. */
   public ChannelProbes(OperatorEnv env) {
     this.env = env;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = new SchemeHttpClients(timeout());
   }
 
   /**
@@ -99,7 +98,7 @@ public final class ChannelProbes {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(new ProbeResult(id, url, 0, false, "bad-url"));
     }
-    return http.sendAsync(req, HttpResponse.BodyHandlers.discarding())
+    return http.forUri(req.uri()).sendAsync(req, HttpResponse.BodyHandlers.discarding())
         .orTimeout(timeout().toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS)
         .handle((resp, err) -> {
           long rtt = (System.nanoTime() - start) / 1_000_000;

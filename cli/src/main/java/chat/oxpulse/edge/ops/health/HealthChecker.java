@@ -1,5 +1,6 @@
 package chat.oxpulse.edge.ops.health;
 
+import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import chat.oxpulse.edge.channels.render.SystemdUnitsRenderer;
 import chat.oxpulse.edge.core.Secret;
 import chat.oxpulse.edge.core.config.EnvVariable;
@@ -21,7 +22,6 @@ import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import chat.oxpulse.edge.ops.runtime.EdgeStack;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +49,7 @@ public final class HealthChecker {
   private final UpstreamSource metrics;
   private final Supplier<Optional<ContainerRuntime>> runtime;
   private final Optional<BackendClient> backend;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(3));
 
   /**
    * Creates a checker.
@@ -272,7 +271,7 @@ public final class HealthChecker {
     }
     try {
       HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = http.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.ofString());
       boolean ok = wantHtml ? r.statusCode() == 200
           && (r.headers().firstValue("Content-Type").orElse("").contains("html") || r.body().contains("<html"))
           : r.statusCode() / 100 == 2;
