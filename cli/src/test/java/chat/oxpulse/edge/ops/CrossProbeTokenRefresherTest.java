@@ -162,4 +162,11 @@ class CrossProbeTokenRefresherTest {
     assertThat(refresh(HALF - 1, Map.of("OXPULSE_CROSS_PROBE_TTL", ttl))).contains("re-minted after 84 h");
     assertThat(backend.calls(BackendEndpoint.CROSS_PROBE_TOKEN)).isEmpty();
   }
+
+  @Test
+  void the_plain_token_field_is_accepted_too() throws Exception {
+    backend.enqueue(BackendEndpoint.CROSS_PROBE_TOKEN, BackendReply.json(200, "{\"token\":\"xprb_from_token_field\"}"));
+    assertThat(refresh(HALF, Map.of())).contains("re-minted (attempt 1").doesNotContain("xprb_from_token_field");
+    assertThat(onDisk()).isEqualTo("xprb_from_token_field");
+  }
 }

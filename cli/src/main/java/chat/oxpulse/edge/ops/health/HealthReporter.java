@@ -1,7 +1,6 @@
 package chat.oxpulse.edge.ops.health;
 
 import chat.oxpulse.edge.core.Secret;
-import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
