@@ -163,6 +163,11 @@ final class CliEnvironment {
             .sleeper(Sleeper.system()).host(host()).build(), host(), clock);
   }
 
+  /** The backend client alone (for flows that need no other collaborator). */
+  HttpBackendClient backend() {
+    return HttpBackendClient.withDefaults(URI.create(backendApi()), Sleeper.system(), VersionProvider.version());
+  }
+
   OpsContext ops() {
     Clock clock = Clock.systemUTC();
     return new OpsContext(layout, env, clock, Sleeper.system(), runtime(),

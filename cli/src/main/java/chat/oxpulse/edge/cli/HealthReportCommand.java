@@ -1,5 +1,7 @@
 package chat.oxpulse.edge.cli;
 
+import chat.oxpulse.edge.ops.health.ChannelProbes;
+import chat.oxpulse.edge.ops.health.Serveability;
 import chat.oxpulse.edge.ops.health.TickReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {"One tick: probe every channel, POST to the backend, scrape Caddy, detect",
         "transitions, send alerts, persist the state."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:tick done", " 1:a channel-health POST was refused (auth) or I/O error"})
+    exitCodeList = {" 0:tick done (--serveability: lines printed)",
+        " 1:a channel-health POST was refused (auth) or I/O error (--serveability: no readable node-config)"})
 final class HealthReportCommand implements Callable<Integer> {
 
   @ParentCommand EdgeCommand root;
@@ -26,6 +29,10 @@ final class HealthReportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the payloads; POST, alert and persist nothing.")
   boolean dryRun;
 
+  @Option(names = "--serveability", description = {"Print only chN=OK|DOWN for the provisioned ch1/ch2/ch3",
+      "(the upgrade settle gate's contract); posts, alerts and persists nothing."})
+  boolean serveability;
+
   @Mixin MetricsSourceOption metrics;
 
   @Mixin DockerHostOption docker;
@@ -33,6 +40,16 @@ final class HealthReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliEnvironment cli = docker.environment(root);
+    if (serveability) {
+      try {
+        new Serveability(cli.layout(), new ChannelProbes(cli.env())).lines().forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+      } catch (java.io.IOException e) {
+        spec.commandLine().getErr().println("health-report --serveability: " + e.getMessage());
+        return ExitCodes.ERROR;
+      }
+    }
     try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
       TickReport r = cli.reporter(metrics.metricsSrc, rt).tick(dryRun);
       TickPrinter.print(spec.commandLine().getOut(), r, true);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,8 @@ final class HealthcheckCommand implements Callable<Integer> {
     CliEnvironment cli = docker.environment(root);
     List<CheckResult> checks;
     try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
-      checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli), rt).run();
+      checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli), rt,
+          Optional.of(cli.backend())).run();
     }
     PrintWriter out = spec.commandLine().getOut();
     int failed = (int) checks.stream().filter(CheckResult::failed).count();

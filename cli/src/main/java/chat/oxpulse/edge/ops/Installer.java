@@ -7,6 +7,7 @@ import chat.oxpulse.edge.core.config.EdgeConfigLoader;
 import chat.oxpulse.edge.core.config.EdgeInputs;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.InvalidConfigException;
+import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
 import chat.oxpulse.edge.core.files.FileMode;
@@ -19,7 +20,12 @@ import chat.oxpulse.edge.core.status.InstallState;
 import chat.oxpulse.edge.core.status.ShellEnvFile;
 import chat.oxpulse.edge.core.status.StateFileException;
 import chat.oxpulse.edge.ops.backend.BackendException;
+import chat.oxpulse.edge.ops.backend.PublicIpDetector;
 import chat.oxpulse.edge.ops.backend.RegisterRequest;
+import chat.oxpulse.edge.ops.backend.ServiceToken;
+import chat.oxpulse.edge.ops.preflight.Preflight;
+import chat.oxpulse.edge.ops.preflight.PreflightCheck;
+import chat.oxpulse.edge.ops.preflight.PreflightProbes;
 import chat.oxpulse.edge.ops.render.BundleFile;
 import chat.oxpulse.edge.ops.render.BundleWriter;
 import chat.oxpulse.edge.ops.render.EdgeBundle;
@@ -61,10 +67,25 @@ public final class Installer {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final OpsContext ctx;
+  private final PreflightProbes probes;
+  private final PublicIpDetector publicIp;
 
-  /** An installer over {@code ctx}. */
+  /** An installer over {@code ctx}, asking the real host in preflight and the env's IP chain. */
   public Installer(OpsContext ctx) {
+    this(ctx, PreflightProbes.system(), PublicIpDetector.fromEnv(ctx.env()));
+  }
+
+  /**
+   * An installer over {@code ctx} with the given host probes.
+   *
+   * @param ctx the collaborators
+   * @param probes what preflight asks the host
+   * @param publicIp detects the {@code public_ip} sent on register
+   */
+  public Installer(OpsContext ctx, PreflightProbes probes, PublicIpDetector publicIp) {
     this.ctx = ctx;
+    this.probes = java.util.Objects.requireNonNull(probes, "probes");
+    this.publicIp = java.util.Objects.requireNonNull(publicIp, "publicIp");
   }
 
   /** Runs the install. */
@@ -85,6 +106,23 @@ public final class Installer {
         throw new OpsException("--manual-config: no such file " + r.manualConfig().get(), true);
       }
       Optional<InstallState> state = readInstallState(layout);
+      List<Integer> ports;
+      try {
+        ports = Preflight.hostPorts(EdgeStack.caddyPortsFrom(ctx.env().raw("OXPULSE_CADDY_PUBLISH")));
+      } catch (IllegalArgumentException e) {
+        throw new OpsException("OXPULSE_CADDY_PUBLISH: " + e.getMessage(), true);
+      }
+      List<PreflightCheck> checks = new Preflight(probes).run(layout, ports,
+          state.map(InstallState::isInstalled).orElse(false));
+      checks.forEach(c -> l.note(c.line()));
+      if (Preflight.fatal(checks)) {
+        List<String> names = checks.stream().filter(c -> c.verdict() == PreflightCheck.Verdict.FATAL)
+            .map(PreflightCheck::name).toList();
+        if (!r.dryRun()) {
+          throw new OpsException("preflight failed (" + String.join(", ", names) + "); nothing was written", false);
+        }
+        l.note("preflight failed (" + String.join(", ", names) + "): a real run would stop here");
+      }
       steps.end("config root " + layout.etc() + ", state root " + layout.state()
           + (state.map(InstallState::isInstalled).orElse(false) ? ", an install exists" : ""));
 
@@ -166,6 +204,7 @@ public final class Installer {
       l.note("identity: Reality key " + reality.get().publicKey().substring(0, 8) + "…, AWG key "
           + awg.get().publicKey().substring(0, 8) + "…");
     }
+    Optional<String> detectedIp = Optional.empty();
     if (r.manualConfig().isPresent()) {
       nodeConfigBytes = Files.readAllBytes(r.manualConfig().get());
       l.note("node-config from " + r.manualConfig().get() + " (no register call)");
@@ -180,9 +219,12 @@ public final class Installer {
       return new InstallResult(InstallResult.Outcome.DRY_RUN, "", Optional.empty(), Map.of(),
           List.of("dry run: nothing was written", "with --manual-config F a dry run also shows the channel plan"));
     } else {
+      PublicIpDetector.Detection ip = publicIp.detect();
+      ip.notes().forEach(l::note);
+      detectedIp = ip.ip();
       try {
         nodeConfigBytes = ctx.backend().register(new RegisterRequest(r.partnerId(), r.domain(), r.token(),
-            Optional.empty(), awg.map(KeyPairText::publicKey), reality.map(RealityIdentity::publicKey),
+            detectedIp, awg.map(KeyPairText::publicKey), reality.map(RealityIdentity::publicKey),
             reality.map(RealityIdentity::uuid)));
       } catch (BackendException e) {
         if (e.kind() == BackendException.Kind.CONFLICT) {
@@ -193,16 +235,18 @@ public final class Installer {
         throw new OpsException("register failed: " + e.getMessage(), false, e);
       }
     }
-    EdgeConfig config;
-    try {
-      config = EdgeConfigLoader.load(nodeConfigBytes, new EdgeInputs(r.partnerId(), r.domain()), ctx.env());
-    } catch (InvalidConfigException e) {
-      throw new OpsException(e.getMessage(), true, e);
-    }
+    EdgeConfig config = loadConfig(nodeConfigBytes, r, ctx.env());
     if (!r.dryRun()) {
       AtomicFileWriter.ensureDirectory(layout.etc(), FileMode.PRIVATE_DIR);
       AtomicFileWriter.write(layout.nodeConfig(), JSON.writeValueAsBytes(config.nodeConfigJson()), FileMode.SECRET);
       l.note(tokenBranch(config.serviceToken()));
+    }
+    Secret bearer = ServiceToken.read(layout, ctx.env());
+    Hy2CredentialResolver.Outcome hy2 = new Hy2CredentialResolver(ctx.backend())
+        .resolve(config, ctx.env(), bearer.isEmpty() ? config.serviceToken() : bearer);
+    l.note(hy2.note());
+    if (hy2.source() == Hy2CredentialResolver.Source.BACKEND) {
+      config = loadConfig(nodeConfigBytes, r, hy2.env());
     }
     steps.end("node " + config.nodeId() + ", " + config.channels().size() + " channel(s) in node-config");
 
@@ -324,6 +368,8 @@ public final class Installer {
     banner.add("partner   " + r.partnerId());
     banner.add("node      " + config.nodeId());
     banner.add("domain    " + r.domain());
+    Optional<String> shownIp = config.publicIp().flatMap(PublicIpDetector::publicIpLiteral);
+    banner.add("public ip " + (shownIp.isPresent() ? shownIp : detectedIp).orElse("unknown (not detected)"));
     banner.add("tunnel    " + r.tunnel() + ", images " + registry + " @ " + r.imageVersion());
     banner.add("config    " + layout.etc());
     banner.add("state     " + layout.state());
@@ -334,6 +380,14 @@ public final class Installer {
     InstallResult.Outcome outcome = r.dryRun() ? InstallResult.Outcome.DRY_RUN
         : green ? InstallResult.Outcome.INSTALLED : InstallResult.Outcome.DEGRADED;
     return new InstallResult(outcome, config.nodeId(), Optional.of(bundle.statuses()), bundle.reasons(), banner);
+  }
+
+  private static EdgeConfig loadConfig(byte[] nodeConfig, InstallRequest r, OperatorEnv env) throws OpsException {
+    try {
+      return EdgeConfigLoader.load(nodeConfig, new EdgeInputs(r.partnerId(), r.domain()), env);
+    } catch (InvalidConfigException e) {
+      throw new OpsException(e.getMessage(), true, e);
+    }
   }
 
   /** The files install writes at step 5: everything but the systemd units (step 8 installs those). */
@@ -431,15 +485,7 @@ public final class Installer {
   }
 
   private static int run(List<String> cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor();
-    } catch (IOException e) {
-      return 127;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 130;
-    }
+    return CommandRunner.system().run(cmd);
   }
 
   private static String title(int n) {

@@ -6,6 +6,7 @@ import chat.oxpulse.edge.core.config.EdgeConfigLoader;
 import chat.oxpulse.edge.core.config.EdgeInputs;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.InvalidConfigException;
+import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
 import chat.oxpulse.edge.core.files.FileMode;
@@ -16,6 +17,7 @@ import chat.oxpulse.edge.core.status.ChannelsStatusFile;
 import chat.oxpulse.edge.core.status.InstallState;
 import chat.oxpulse.edge.ops.backend.BackendException;
 import chat.oxpulse.edge.ops.backend.KeysResponse;
+import chat.oxpulse.edge.ops.backend.ServiceToken;
 import chat.oxpulse.edge.ops.render.BundleWriter;
 import chat.oxpulse.edge.ops.render.EdgeBundle;
 import chat.oxpulse.edge.ops.render.RenderException;
@@ -39,8 +41,9 @@ import java.util.Optional;
 
 /**
  * The daily refresh (edge-reference.md §12): fetch the keys (a failure is not fatal), heartbeat,
- * re-render when the keys or channels version changed, restart only the channel containers whose
- * config sha changed (gated on the channel being {@code active}; the stored sha advances only once
+ * re-mint the cross-probe token at half its TTL ({@link CrossProbeTokenRefresher}), re-render
+ * when the keys or channels version changed (hysteria2 passwords from {@link
+ * Hy2CredentialResolver}), restart only the channel containers whose config sha changed (gated on the channel being {@code active}; the stored sha advances only once
  * the container is seen running after the restart), and re-derive the channel states.
  */
 public final class Refresher {
@@ -98,6 +101,9 @@ public final class Refresher {
         notes.add("heartbeat failed: " + e.getMessage());
       }
 
+      // cross-probe token re-mint at half its TTL (non-fatal, keeps the old file on failure)
+      notes.add(new CrossProbeTokenRefresher(layout, ctx.env(), ctx.clock(), ctx.sleeper(), ctx.backend()).refresh());
+
       boolean rerender = false;
       if (keys.isPresent()) {
         KeysResponse k = keys.get();
@@ -124,7 +130,7 @@ public final class Refresher {
           rerender = true;
         }
         if (rerender) {
-          rerendered.addAll(rerender(st));
+          rerendered.addAll(rerender(st, notes));
         }
         // persisted even when the render failed, so a broken config is not retried daily
         AtomicFileWriter.writeString(layout.channelsVersion(), newChannels + "\n", FileMode.STATUS);
@@ -200,14 +206,14 @@ public final class Refresher {
     }
   }
 
-  private List<String> rerender(InstallState st) throws IOException, OpsException {
+  private List<String> rerender(InstallState st, List<String> notes) throws IOException, OpsException {
     EdgeLayout layout = ctx.layout();
-    EdgeConfig config;
-    try {
-      config = EdgeConfigLoader.load(layout.nodeConfig(),
-          new EdgeInputs(st.get("PARTNER_ID").orElse(""), st.get("PARTNER_DOMAIN").orElse("")), ctx.env());
-    } catch (InvalidConfigException e) {
-      throw new OpsException("node-config no longer validates: " + e.getMessage(), false, e);
+    EdgeConfig config = loadConfig(st, ctx.env());
+    Hy2CredentialResolver.Outcome hy2 = new Hy2CredentialResolver(ctx.backend())
+        .resolve(config, ctx.env(), ServiceToken.read(layout, ctx.env()));
+    notes.add(hy2.note());
+    if (hy2.source() == Hy2CredentialResolver.Source.BACKEND) {
+      config = loadConfig(st, hy2.env());
     }
     Secret awgPriv = Files.isRegularFile(layout.awgPrivateKey())
         ? Secret.of(Files.readString(layout.awgPrivateKey(), StandardCharsets.UTF_8).strip())
@@ -227,6 +233,15 @@ public final class Refresher {
       out.add(p.getFileName().toString());
     }
     return out;
+  }
+
+  private EdgeConfig loadConfig(InstallState st, OperatorEnv env) throws IOException, OpsException {
+    try {
+      return EdgeConfigLoader.load(ctx.layout().nodeConfig(),
+          new EdgeInputs(st.get("PARTNER_ID").orElse(""), st.get("PARTNER_DOMAIN").orElse("")), env);
+    } catch (InvalidConfigException e) {
+      throw new OpsException("node-config no longer validates: " + e.getMessage(), false, e);
+    }
   }
 
   private static StatusRederiver.Facts facts(EdgeLayout layout, ObjectNode nodeConfig, ContainerRuntime rt) throws IOException {

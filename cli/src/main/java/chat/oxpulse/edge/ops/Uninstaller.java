@@ -36,10 +36,25 @@ public final class Uninstaller {
       SystemdUnitsRenderer.REFRESH_TIMER, SystemdUnitsRenderer.REFRESH_SERVICE, SystemdUnitsRenderer.EDGE_SERVICE);
 
   private final OpsContext ctx;
+  private final CommandRunner runner;
+  private final Path sysClassNet;
 
-  /** An uninstaller over {@code ctx}. */
+  /** An uninstaller over {@code ctx} acting on the real host. */
   public Uninstaller(OpsContext ctx) {
+    this(ctx, CommandRunner.system(), Path.of("/sys/class/net"));
+  }
+
+  /**
+   * An uninstaller with its host seams.
+   *
+   * @param ctx the collaborators
+   * @param runner runs systemctl, ip and rmmod
+   * @param sysClassNet where network links are listed ({@code /sys/class/net})
+   */
+  public Uninstaller(OpsContext ctx, CommandRunner runner, Path sysClassNet) {
     this.ctx = ctx;
+    this.runner = java.util.Objects.requireNonNull(runner, "runner");
+    this.sysClassNet = java.util.Objects.requireNonNull(sysClassNet, "sysClassNet");
   }
 
   /**
@@ -71,12 +86,12 @@ public final class Uninstaller {
         int removed = 0;
         for (String u : UNITS) {
           if (systemd) {
-            run(List.of("systemctl", "disable", "--now", "--no-block", u));
+            runner.run(List.of("systemctl", "disable", "--now", "--no-block", u));
           }
           removed += Files.deleteIfExists(layout.systemdDir().resolve(u)) ? 1 : 0;
         }
         if (systemd) {
-          run(List.of("systemctl", "daemon-reload"));
+          runner.run(List.of("systemctl", "daemon-reload"));
         }
         return removed + " unit file(s) removed" + (systemd ? "" : " (systemd not running: nothing to stop)");
       });
@@ -109,9 +124,7 @@ public final class Uninstaller {
         }
       });
 
-      step(l, 3, "AWG link", () -> Files.isDirectory(Path.of("/sys/class/net/awg0"))
-          ? "awg0 is up: take it down with `awg-quick down awg0` (not managed here)"
-          : "no awg0 link");
+      step(l, 3, "AWG link", () -> awgLink(l));
 
       final Optional<Path> b = backup;
       final List<String> c = copied;
@@ -156,6 +169,26 @@ public final class Uninstaller {
     }
   }
 
+  /**
+   * Step 3 (edge-reference.md §11.3): take awg0 down and delete it, then unload the module; every
+   * command is best-effort and a failure is a note, not an abort.
+   */
+  private String awgLink(StepListener l) {
+    Path link = sysClassNet.resolve("awg0");
+    if (!Files.exists(link)) {
+      return "no awg0 link";
+    }
+    int down = runner.run(List.of("ip", "link", "set", "dev", "awg0", "down"));
+    int del = runner.run(List.of("ip", "link", "delete", "dev", "awg0"));
+    int rm = runner.run(List.of("rmmod", "amneziawg"));
+    if (Files.exists(link)) {
+      l.note("awg0 is still present (ip link set down exited " + down + ", ip link delete exited " + del
+          + "): remove it with `ip link delete dev awg0`");
+      return "awg0 NOT removed";
+    }
+    return "awg0 taken down and deleted" + (rm == 0 ? ", module unloaded" : " (module not unloaded: rmmod exited " + rm + ")");
+  }
+
   private static boolean isInside(Optional<Path> backup, Path p) {
     return backup.map(b -> b.toAbsolutePath().startsWith(p.toAbsolutePath())).orElse(false);
   }
@@ -195,16 +228,6 @@ public final class Uninstaller {
       }
     });
     return n[0];
-  }
-
-  private static void run(List<String> cmd) {
-    try {
-      new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-    } catch (IOException e) {
-      // systemctl missing: nothing to stop
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The newest {@code oxpulse-backup-*} directory under the backup root, if any. */

@@ -53,6 +53,18 @@ final class EdgeSandbox implements AutoCloseable {
     env.put("OXPULSE_TG_WEBHOOK", "");
     env.put("HOSTNAME", "edge-test");
     env.put("OXPULSE_SERVICE_TOKEN", SERVICE_TOKEN);
+    // hermetic: no public-IP lookups leave the machine
+    env.put("OXPULSE_IP_METADATA_URL", "off");
+    env.put("OXPULSE_IPIFY_URL", "off");
+    env.put("OXPULSE_IFCONFIG_URL", "off");
+  }
+
+  /** Points the sandbox at {@code backend} with a service token it accepts; returns the token. */
+  chat.oxpulse.edge.core.Secret useBackend(chat.oxpulse.edge.testkit.backend.FakeBackend backend) {
+    chat.oxpulse.edge.core.Secret service = backend.issueServiceToken();
+    env.put("OXPULSE_BACKEND_API", backend.baseUri().toString());
+    env.put("OXPULSE_SERVICE_TOKEN", service.reveal());
+    return service;
   }
 
   /** Runs a command with {@code --etc/--state} of this sandbox. */

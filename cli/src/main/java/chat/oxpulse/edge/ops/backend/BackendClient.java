@@ -23,4 +23,21 @@ public interface BackendClient {
    * there was no response (a transient failure).
    */
   int postChannelHealth(Secret serviceToken, byte[] jsonBody);
+
+  /**
+   * {@code GET /api/partner/hy2-credentials} with the service token.
+   *
+   * @throws BackendException {@link BackendException.Kind#HTTP} with the status on a non-2xx (the
+   *     healthcheck treats 503 as "token accepted"), TRANSPORT without a response, RESPONSE_PARSE
+   *     when either password is missing or holds a control character
+   */
+  Hy2Credentials hy2Credentials(Secret serviceToken) throws BackendException;
+
+  /**
+   * {@code GET /api/partner/cross-probe-token} with the service token: a freshly minted {@code
+   * xprb_} token (one attempt; the caller retries).
+   *
+   * @throws BackendException as {@link #hy2Credentials}
+   */
+  Secret crossProbeToken(Secret serviceToken) throws BackendException;
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * {@link BackendClient} over {@link java.net.http.HttpClient}. Register uses a 30 s timeout and 3 retries on
  * transport errors and 5xx with a growing pause (1 s, 2 s, 4 s through the injected {@link
- * Sleeper}); the channel-health POST uses 15 s and no retry (the next tick retries).
+ * Sleeper}); the channel-health POST uses 15 s and no retry (the next tick retries); the two
+ * Bearer GETs (hy2-credentials, cross-probe-token) use 10 s and leave retries to the caller.
  */
 public final class HttpBackendClient implements BackendClient {
 
@@ -94,15 +95,7 @@ public final class HttpBackendClient implements BackendClient {
     if (st / 100 != 2) {
       throw new BackendException(BackendException.Kind.HTTP, st, "register answered HTTP " + st);
     }
-    try {
-      JsonNode n = JSON.readTree(resp.body());
-      if (n == null || !n.isObject()) {
-        throw new IOException("not an object");
-      }
-    } catch (IOException e) {
-      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, st,
-          "register answered a body that is not a JSON object");
-    }
+    parseObject(resp, "register");
     return resp.body();
   }
 
@@ -158,16 +151,71 @@ public final class HttpBackendClient implements BackendClient {
     }
   }
 
-  private HttpResponse<byte[]> sendOnce(HttpRequest req, String what) throws BackendException {
-    try {
-      return http.forUri(req.uri()).send(req, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new BackendException(BackendException.Kind.TRANSPORT, 0,
-          what + ": no response from " + base + " (" + e.getClass().getSimpleName() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BackendException(BackendException.Kind.TRANSPORT, 0, what + ": interrupted");
+  @Override
+  public Hy2Credentials hy2Credentials(Secret serviceToken) throws BackendException {
+    JsonNode n = authorizedGetObject("/api/partner/hy2-credentials", "hy2-credentials", serviceToken);
+    Secret auth = singleLine(n, "auth_pass");
+    Secret obfs = singleLine(n, "obfs_pass");
+    if (auth.isEmpty() || obfs.isEmpty()) {
+      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, 200,
+          "hy2-credentials answered without a usable auth_pass and obfs_pass");
     }
+    return new Hy2Credentials(auth, obfs);
+  }
+
+  @Override
+  public Secret crossProbeToken(Secret serviceToken) throws BackendException {
+    JsonNode n = authorizedGetObject("/api/partner/cross-probe-token", "cross-probe-token", serviceToken);
+    Secret t = singleLine(n, "cross_probe_token");
+    if (t.isEmpty()) {
+      t = singleLine(n, "token");
+    }
+    if (t.isEmpty()) {
+      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, 200,
+          "cross-probe-token answered without a usable token");
+    }
+    return t;
+  }
+
+  /** GET with the Bearer token (10 s, no retry); a non-2xx is {@link BackendException.Kind#HTTP}. */
+  private JsonNode authorizedGetObject(String path, String what, Secret token) throws BackendException {
+    HttpRequest req = HttpRequest.newBuilder(base.resolve(base.getPath() + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + token.reveal())
+        .GET().build();
+    HttpResponse<byte[]> resp = sendOnce(req, what);
+    int st = resp.statusCode();
+    if (st / 100 != 2) {
+      throw new BackendException(BackendException.Kind.HTTP, st, what + " answered HTTP " + st);
+    }
+    return parseObject(resp, what);
+  }
+
+  private static JsonNode parseObject(HttpResponse<byte[]> resp, String what) throws BackendException {
+    try {
+      JsonNode n = JSON.readTree(resp.body());
+      if (n == null || !n.isObject()) {
+        throw new IOException("not an object");
+      }
+      return n;
+    } catch (IOException e) {
+      throw new BackendException(BackendException.Kind.RESPONSE_PARSE, resp.statusCode(),
+          what + " answered a body that is not a JSON object");
+    }
+  }
+
+  /** A string field with no control characters (it ends up in a config file), else empty. */
+  private static Secret singleLine(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank() || v.asText().length() > 4096
+        || v.asText().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return Secret.empty();
+    }
+    return Secret.of(v.asText());
+  }
+
+  private HttpResponse<byte[]> sendOnce(HttpRequest req, String what) throws BackendException {
+    return HttpSend.send(http.forUri(req.uri()), req, what, base);
   }
 
   private HttpResponse<byte[]> sendWithRetries(HttpRequest req, String what) throws BackendException {

@@ -32,6 +32,24 @@ public final class ChannelProbes {
     this.http = new SchemeHttpClients(timeout());
   }
 
+  /**
+   * The provisioned channel ids of a node-config ({@code channels[].id}; an entry without an id
+   * takes the one its protocol maps to), in node-config order.
+   */
+  public static List<String> channelIds(com.fasterxml.jackson.databind.JsonNode nodeConfig) {
+    List<String> ids = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode c : nodeConfig.path("channels")) {
+      String id = c.path("id").asText("");
+      ids.add(id.isEmpty() ? chat.oxpulse.edge.core.config.ChannelEntry.idForProtocol(c.path("protocol").asText("")) : id);
+    }
+    return ids;
+  }
+
+  /** The channel prefix of an id, e.g. {@code ch1} for {@code ch1-zvonilka}. */
+  public static String prefixOf(String channelId) {
+    return channelId.contains("-") ? channelId.substring(0, channelId.indexOf('-')) : channelId;
+  }
+
   /** The per-probe timeout. */
   public Duration timeout() {
     try {
@@ -43,8 +61,7 @@ public final class ChannelProbes {
 
   /** The URL probed for a channel id, or empty when the id is not probed (ch0, ch4–ch6, unknown). */
   public Optional<String> targetOf(String channelId) {
-    String prefix = channelId.contains("-") ? channelId.substring(0, channelId.indexOf('-')) : channelId;
-    return switch (prefix) {
+    return switch (prefixOf(channelId)) {
       case "ch1" -> env.get(EnvVariable.OXPULSE_CH1_CANARY_URL);
       case "ch2" -> Optional.of("http://" + env.get(EnvVariable.OXPULSE_AWG_MOTHERLY_IP).orElse("10.9.0.2")
           + ":" + env.get(EnvVariable.OXPULSE_BACKEND_PORT).orElse("8907") + "/api/health");

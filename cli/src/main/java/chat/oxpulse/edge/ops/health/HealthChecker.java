@@ -2,6 +2,7 @@ package chat.oxpulse.edge.ops.health;
 
 import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import chat.oxpulse.edge.channels.render.SystemdUnitsRenderer;
+import chat.oxpulse.edge.core.Secret;
 import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.FileMode;
@@ -12,6 +13,9 @@ import chat.oxpulse.edge.core.status.InstallState;
 import chat.oxpulse.edge.core.status.StateFileException;
 import chat.oxpulse.edge.core.status.StatusAggregate;
 import chat.oxpulse.edge.core.status.UpstreamHealth;
+import chat.oxpulse.edge.ops.backend.BackendClient;
+import chat.oxpulse.edge.ops.backend.BackendException;
+import chat.oxpulse.edge.ops.backend.ServiceToken;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
@@ -35,7 +39,8 @@ import java.util.function.Supplier;
  * 21 checks minus coturn, SFU and TURNS, which are out of scope): containers running and not
  * restart-looping, the Caddy admin and its upstream family, every upstream's health, {@code
  * /api/health} and {@code /} through Caddy, the canary tunnel, secret file modes, the
- * channels-status aggregation and the unit files.
+ * channels-status aggregation, the unit files, and the service token against the backend's
+ * hy2-credentials endpoint.
  */
 public final class HealthChecker {
 
@@ -43,6 +48,7 @@ public final class HealthChecker {
   private final OperatorEnv env;
   private final UpstreamSource metrics;
   private final Supplier<Optional<ContainerRuntime>> runtime;
+  private final Optional<BackendClient> backend;
   private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(3));
 
   /**
@@ -55,10 +61,25 @@ public final class HealthChecker {
    */
   public HealthChecker(EdgeLayout layout, OperatorEnv env, UpstreamSource metrics,
       Supplier<Optional<ContainerRuntime>> runtime) {
+    this(layout, env, metrics, runtime, Optional.empty());
+  }
+
+  /**
+   * Creates a checker that also checks the service token against the backend (check 12).
+   *
+   * @param layout the edge layout
+   * @param env the operator environment
+   * @param metrics the Caddy upstream source
+   * @param runtime the container engine when reachable
+   * @param backend the backend for the authenticated hy2-credentials call (empty: check 12 is SKIP)
+   */
+  public HealthChecker(EdgeLayout layout, OperatorEnv env, UpstreamSource metrics,
+      Supplier<Optional<ContainerRuntime>> runtime, Optional<BackendClient> backend) {
     this.layout = layout;
     this.env = env;
     this.metrics = metrics;
     this.runtime = runtime;
+    this.backend = backend;
   }
 
   /** Runs every check, in number order. */
@@ -165,7 +186,56 @@ public final class HealthChecker {
     List<String> missing = units.stream().filter(u -> !Files.isRegularFile(layout.systemdDir().resolve(u))).toList();
     out.add(new CheckResult(11, "units", missing.isEmpty() ? CheckResult.Verdict.GREEN : CheckResult.Verdict.RED,
         missing.isEmpty() ? units.size() + " unit files in " + layout.systemdDir() : "missing: " + String.join(", ", missing)));
+    // 12: the service token against the backend
+    out.add(hy2Credentials());
     return out;
+  }
+
+  /**
+   * Check 12 (the reference's check 19): an authenticated {@code GET /api/partner/hy2-credentials};
+   * 200 or 503 mean the backend accepted the service token, anything else fails with a hint.
+   */
+  private CheckResult hy2Credentials() {
+    final int n = 12;
+    final String name = "service_token";
+    if (backend.isEmpty()) {
+      return new CheckResult(n, name, CheckResult.Verdict.SKIP, "no backend client");
+    }
+    Secret token;
+    try {
+      token = ServiceToken.read(layout, env);
+    } catch (IOException e) {
+      return new CheckResult(n, name, CheckResult.Verdict.RED, layout.serviceToken() + " is unreadable ("
+          + e.getClass().getSimpleName() + "): check its owner and mode 0600");
+    }
+    if (token.isEmpty()) {
+      return new CheckResult(n, name, CheckResult.Verdict.RED, "no service token (OXPULSE_SERVICE_TOKEN or "
+          + layout.serviceToken() + "): restore the token file from the backup (oxpulse-edge restore --from DIR)");
+    }
+    try {
+      backend.get().hy2Credentials(token);
+      return new CheckResult(n, name, CheckResult.Verdict.GREEN, "200: service token accepted");
+    } catch (BackendException e) {
+      if (e.status() == 503) {
+        return new CheckResult(n, name, CheckResult.Verdict.GREEN,
+            "503: service token accepted (no hysteria2 credentials provisioned for this node)");
+      }
+      if (e.kind() == BackendException.Kind.RESPONSE_PARSE && e.status() / 100 == 2) {
+        return new CheckResult(n, name, CheckResult.Verdict.GREEN, e.status() + ": service token accepted ("
+            + e.getMessage() + ")");
+      }
+      if (e.status() == 401 || e.status() == 403) {
+        return new CheckResult(n, name, CheckResult.Verdict.RED, "HTTP " + e.status()
+            + ": the backend refused the service token; restore " + layout.serviceToken()
+            + " from the backup (oxpulse-edge restore --from DIR) or ask the oxpulse team to re-issue it");
+      }
+      if (e.kind() == BackendException.Kind.TRANSPORT) {
+        return new CheckResult(n, name, CheckResult.Verdict.RED, e.getMessage()
+            + ": check outbound HTTPS and OXPULSE_BACKEND_API");
+      }
+      return new CheckResult(n, name, CheckResult.Verdict.RED, "HTTP " + e.status()
+          + ": unexpected answer; retry later, and report it if it persists");
+    }
   }
 
   private Optional<ChannelsStatusFile> channels() {

@@ -1,8 +1,6 @@
 package chat.oxpulse.edge.ops.health;
 
 import chat.oxpulse.edge.core.Secret;
-import chat.oxpulse.edge.core.config.ChannelEntry;
-import chat.oxpulse.edge.core.config.EnvVariable;
 import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
@@ -121,10 +119,7 @@ public final class HealthReporter {
         try {
           JsonNode n = JSON.readTree(Files.readAllBytes(layout.nodeConfig()));
           nodeId = n.path("node_id").asText("");
-          for (JsonNode c : n.path("channels")) {
-            String id = c.path("id").asText("");
-            channelIds.add(id.isEmpty() ? ChannelEntry.idForProtocol(c.path("protocol").asText("")) : id);
-          }
+          channelIds.addAll(ChannelProbes.channelIds(n));
         } catch (IOException e) {
           notes.add("node-config.json is not valid JSON: probes skipped");
         }
@@ -286,12 +281,7 @@ public final class HealthReporter {
   }
 
   private Secret serviceToken() throws IOException {
-    Secret s = env.secret(EnvVariable.OXPULSE_SERVICE_TOKEN);
-    if (!s.isEmpty()) {
-      return s;
-    }
-    Path f = layout.serviceToken();
-    return Files.isRegularFile(f) ? Secret.of(Files.readString(f, StandardCharsets.UTF_8).strip()) : Secret.empty();
+    return chat.oxpulse.edge.ops.backend.ServiceToken.read(layout, env);
   }
 
   private static String key(String container) {

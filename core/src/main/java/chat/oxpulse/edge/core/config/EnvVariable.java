@@ -83,7 +83,18 @@ public enum EnvVariable {
   /** Registration token. */
   OXPULSE_PARTNER_TOKEN(null, true, "registration token for install (keeps it off argv)"),
   /** Service token override. */
-  OXPULSE_SERVICE_TOKEN(null, true, "service token (default: the token file)");
+  OXPULSE_SERVICE_TOKEN(null, true, "service token (default: the token file)"),
+  /** The public IP sent on register; skips detection. */
+  OXPULSE_PUBLIC_IP(null, false, "public IP sent on register (skips the detection chain)"),
+  /** First public IP source: the cloud metadata service. */
+  OXPULSE_IP_METADATA_URL("http://169.254.169.254/latest/meta-data/public-ipv4", false,
+      "public IP source 1, cloud metadata (off = skip)"),
+  /** Second public IP source. */
+  OXPULSE_IPIFY_URL("https://api.ipify.org", false, "public IP source 2, ipify (off = skip)"),
+  /** Third public IP source. */
+  OXPULSE_IFCONFIG_URL("https://ifconfig.me/ip", false, "public IP source 3, ifconfig.me (off = skip)"),
+  /** Cross-probe token lifetime; refresh re-mints it at half of this. */
+  OXPULSE_CROSS_PROBE_TTL("604800", false, "cross-probe token lifetime, seconds (refresh re-mints at half)");
 
   private final String defaultValue;
   private final boolean secret;

@@ -11,7 +11,9 @@ public enum BackendEndpoint {
   /** {@code POST /api/partner/channel-health} (Bearer). */
   CHANNEL_HEALTH("POST", "/api/partner/channel-health"),
   /** {@code GET /api/partner/hy2-credentials} (Bearer). */
-  HY2_CREDENTIALS("GET", "/api/partner/hy2-credentials");
+  HY2_CREDENTIALS("GET", "/api/partner/hy2-credentials"),
+  /** {@code GET /api/partner/cross-probe-token} (Bearer): re-mints the {@code xprb_} token. */
+  CROSS_PROBE_TOKEN("GET", "/api/partner/cross-probe-token");
 
   private final String method;
   private final String path;

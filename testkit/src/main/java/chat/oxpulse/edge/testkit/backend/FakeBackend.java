@@ -43,10 +43,11 @@ import java.util.function.UnaryOperator;
  *   <li>{@code POST /api/partner/channel-health}: Bearer service token required (else 401); 200 by
  *       default, or scripted 2xx/401/429/5xx/no answer ({@link #enqueue}).
  *   <li>{@code GET /api/partner/hy2-credentials}: Bearer required; {@code {auth_pass, obfs_pass}}.
+ *   <li>{@code GET /api/partner/cross-probe-token}: Bearer required; {@code {cross_probe_token}}, a
+ *       fresh {@code xprb_...} each call ({@link #lastCrossProbeToken()}).
  * </ul>
  *
- * <p>Every request is recorded with its Bearer token as a {@link Secret}. Not modelled: the
- * cross-probe token, AWG params, branding, upserts on (partner_id, domain), TLS.
+ * <p>Every request is recorded with its Bearer token as a {@link Secret}. Not modelled: AWG params, branding, upserts on (partner_id, domain), TLS.
  */
 public final class FakeBackend implements Fake {
 
@@ -63,6 +64,7 @@ public final class FakeBackend implements Fake {
   private int keysVersion = 1;
   private final Secret hy2Auth;
   private final Secret hy2Obfs;
+  private Secret lastCrossProbe = Secret.empty();
   private final Map<BackendEndpoint, ReplyScript<BackendReply>> scripts = new EnumMap<>(BackendEndpoint.class);
   private final CallRecorder<BackendCall> calls = new CallRecorder<>();
 
@@ -172,6 +174,11 @@ public final class FakeBackend implements Fake {
     return hy2Obfs;
   }
 
+  /** The last {@code xprb_} token minted by cross-probe-token (empty before the first). */
+  public synchronized Secret lastCrossProbeToken() {
+    return lastCrossProbe;
+  }
+
   /** Answers the next calls of {@code endpoint}, one reply each (after the Bearer check). */
   public synchronized FakeBackend enqueue(BackendEndpoint endpoint, BackendReply... replies) {
     script(endpoint).enqueue(List.of(replies));
@@ -249,7 +256,8 @@ public final class FakeBackend implements Fake {
     if (!endpoint.method().equals(r.method())) {
       return error(405, "method not allowed");
     }
-    boolean needsBearer = endpoint == BackendEndpoint.CHANNEL_HEALTH || endpoint == BackendEndpoint.HY2_CREDENTIALS;
+    boolean needsBearer = endpoint == BackendEndpoint.CHANNEL_HEALTH || endpoint == BackendEndpoint.HY2_CREDENTIALS
+        || endpoint == BackendEndpoint.CROSS_PROBE_TOKEN;
     if (needsBearer && (bearer.isEmpty() || !serviceTokens.contains(bearer))) {
       return error(401, "unauthorized");
     }
@@ -266,6 +274,10 @@ public final class FakeBackend implements Fake {
           ? HttpReply.json(200, "{\"ok\":true}")
           : error(400, "node_id and channel_name are required");
       case HY2_CREDENTIALS -> HttpReply.json(200, Json.write(Json.object().put("auth_pass", hy2Auth.reveal()).put("obfs_pass", hy2Obfs.reveal())));
+      case CROSS_PROBE_TOKEN -> {
+        lastCrossProbe = Secret.of("xprb_" + NodeConfigs.hex(random, 16));
+        yield HttpReply.json(200, Json.write(Json.object().put("cross_probe_token", lastCrossProbe.reveal())));
+      }
     };
   }
 
