@@ -234,6 +234,11 @@ public final class EdgeDemo {
       raw.put("OXPULSE_METRICS_SRC", caddy.metricsUri().toString());
       raw.put("OXPULSE_SITE_URL", site);
       raw.put("OXPULSE_TG_WEBHOOK", "");
+      // the demo stays on loopback: no public-IP lookups on the internet
+      raw.put("OXPULSE_PUBLIC_IP", "203.0.113.10");
+      raw.put("OXPULSE_IP_METADATA_URL", "off");
+      raw.put("OXPULSE_IPIFY_URL", "off");
+      raw.put("OXPULSE_IFCONFIG_URL", "off");
       raw.put("OXPULSE_TG_API_BASE", telegram.baseUri().toString().replaceAll("/+$", ""));
       raw.put("OXPULSE_TG_CHAT", TG_CHAT);
       raw.put("TG_TOKEN", botToken.reveal());
