@@ -117,6 +117,8 @@ public final class TextScanner implements SampleView {
     memoLen = -1;
     memoN = 0;
     memoHashed = 0;
+    memoPending = false;
+    memoBuf = null;
     current = null;
     sawEof = false;
     lineNo = 0;
@@ -145,16 +147,18 @@ public final class TextScanner implements SampleView {
       while (p <= last) {
         p = parseLinePrometheus(p, last) + 1;
       }
+      detachMemo();
       return p;
     }
     while (p < to) {
       int nl = indexOfNewline(buf, p, to);
       if (nl < 0) {
-        return p;
+        break;
       }
       parseLine(p, nl);
       p = nl + 1;
     }
+    detachMemo();
     return p;
   }
 
@@ -741,18 +745,23 @@ public final class TextScanner implements SampleView {
     return n;
   }
 
-  // The label memo: a copy of the previous sample's label section (from just after '{' to just
-  // after '}') and its parse. Label parsing and validation depend only on those bytes, so when the
-  // next sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
+  // The label memo: the previous sample's label section (from just after '{' to just after '}')
+  // and its parse. Label parsing and validation depend only on those bytes, so when the next
+  // sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
   // buckets differ only in the last label), the labels before it are taken from the memo instead
-  // of being scanned again, and so are their series-hash terms.
-  private byte[] memo = new byte[256];
+  // of being scanned again, and so are their series-hash terms. The memo's bytes are not copied
+  // per sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call
+  // (a streamed buffer is then compacted) is the section copied into memoCopy.
+  private byte[] memoCopy = new byte[256];
+  private byte[] memoBuf;
+  private int memoStart;
   private int memoLen = -1;
   private int memoN;
+  /** The memo's label offsets, absolute in memoBuf (swapped with lab, not copied). */
   private int[] memoLab = new int[64];
   private int[] memoFlags = new int[16];
-  /** memoSep[k]: offset just after the ',' that follows label k, or -1. */
-  private int[] memoSep = new int[16];
+  /** lab and labFlags still hold the memo's labels: swap before the next label section. */
+  private boolean memoPending;
   /** How many leading labels of the memo have their hash term in {@link #labHash}. */
   private int memoHashed;
   private long[] labHash = new long[16];
@@ -764,12 +773,17 @@ public final class TextScanner implements SampleView {
     if (base != 0) {
       return parseLabels(p, e, base);
     }
+    if (memoPending) {
+      swapMemo();
+    }
     final int start = p;
     final int len = memoLen;
     hashValid = 0;
     if (len > 0) {
+      final byte[] mb = memoBuf;
+      final int ms = memoStart;
       int lim = Math.min(len, e - p);
-      int mm = java.util.Arrays.mismatch(b, p, p + lim, memo, 0, lim);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, mb, ms, ms + lim);
       if (mm < 0 && lim == len) {
         // the whole section, '}' included, equals the previous sample's
         restoreMemo(start, memoN);
@@ -780,61 +794,85 @@ public final class TextScanner implements SampleView {
         mm = lim;
       }
       int k = -1;
+      int kSep = 0;
+      final int memoEnd = ms + len;
+      final int[] ml = memoLab;
       for (int i = 0; i < memoN; i++) {
-        int sep = memoSep[i];
-        if (sep > mm) {
-          break;
-        }
-        if (sep >= 0) {
+        // the parse resumes after label i only when the ',' immediately follows its closing quote
+        int after = ml[4 * i + 3] + 1;
+        if (after < memoEnd && mb[after] == ',') {
+          int sep = after + 1 - ms;
+          if (sep > mm) {
+            break;
+          }
           k = i;
+          kSep = sep;
         }
       }
       if (k >= 0) {
         restoreMemo(start, k + 1);
         hashValid = Math.min(memoHashed, k + 1);
-        p = start + memoSep[k];
+        p = start + kSep;
       }
     }
     int hv = hashValid;
     int end = parseLabels(p, e, 0);
-    remember(start, end);
+    memoBuf = b;
+    memoStart = start;
+    memoLen = end - start;
+    memoN = nLab;
+    memoPending = true;
     memoHashed = hv;
     hashValid = hv;
     return end;
   }
 
+  private void swapMemo() {
+    int[] t = lab;
+    lab = memoLab;
+    memoLab = t;
+    int[] f = labFlags;
+    labFlags = memoFlags;
+    memoFlags = f;
+    memoPending = false;
+  }
+
   private void restoreMemo(int start, int n) {
+    if (lab.length < 4 * n) {
+      lab = new int[memoLab.length];
+      labFlags = new int[memoFlags.length];
+    }
+    final int[] l = lab;
+    final int[] ml = memoLab;
+    final int d = start - memoStart;
     for (int i = 0; i < 4 * n; i++) {
-      lab[i] = memoLab[i] + start;
+      l[i] = ml[i] + d;
     }
     System.arraycopy(memoFlags, 0, labFlags, 0, n);
     nLab = n;
   }
 
-  /** Keeps the label section {@code b[start, end)} just parsed as the memo. */
-  private void remember(int start, int end) {
-    int len = end - start;
-    if (len > memo.length) {
-      memo = new byte[Math.max(len, 2 * memo.length)];
+  /**
+   * Copies the memo's section out of the input before the caller may reuse its buffer (the end of
+   * a scan call).
+   */
+  private void detachMemo() {
+    if (memoLen <= 0 || memoBuf == memoCopy) {
+      return;
     }
-    System.arraycopy(b, start, memo, 0, len);
-    int n = nLab;
-    if (memoLab.length < 4 * n) {
-      memoLab = new int[lab.length];
-      memoFlags = new int[labFlags.length];
-      memoSep = new int[labFlags.length];
+    if (memoPending) {
+      swapMemo();
     }
-    for (int i = 0; i < 4 * n; i++) {
-      memoLab[i] = lab[i] - start;
+    if (memoLen > memoCopy.length) {
+      memoCopy = new byte[Math.max(memoLen, 2 * memoCopy.length)];
     }
-    System.arraycopy(labFlags, 0, memoFlags, 0, n);
-    for (int i = 0; i < n; i++) {
-      // the parse resumes after label i only when the ',' immediately follows its closing quote
-      int after = lab[4 * i + 3] + 1;
-      memoSep[i] = after < end && b[after] == ',' ? after + 1 - start : -1;
+    System.arraycopy(memoBuf, memoStart, memoCopy, 0, memoLen);
+    int d = -memoStart;
+    for (int i = 0; i < 4 * memoN; i++) {
+      memoLab[i] += d;
     }
-    memoN = n;
-    memoLen = len;
+    memoBuf = memoCopy;
+    memoStart = 0;
   }
 
   /** The label loop proper: parses after '{' (or after a ',') up to and including '}'. */
