@@ -98,6 +98,100 @@ public final class NumberSyntax {
     return true;
   }
 
+  /** What {@link #parseBits} returns for a text outside the grammar: a NaN no parse yields. */
+  public static final long INVALID = 0x7FF0000000000001L;
+
+  /**
+   * {@link #isFloat} and {@link #parse} in one pass: the raw bits of the value of {@code b[s, e)},
+   * or {@link #INVALID} when {@link #isFloat} would reject it.
+   */
+  public static long parseBits(byte[] b, int s, int e) {
+    if (s >= e) {
+      return INVALID;
+    }
+    int p = s;
+    byte c = b[p];
+    boolean neg = false;
+    boolean signed = false;
+    if (c == '+' || c == '-') {
+      neg = c == '-';
+      signed = true;
+      p++;
+      if (p == e) {
+        return INVALID;
+      }
+      c = b[p];
+    }
+    if (c == 'i' || c == 'I') {
+      if (equalsIgnoreCase(b, p, e, "inf") || equalsIgnoreCase(b, p, e, "infinity")) {
+        return Double.doubleToRawLongBits(
+            neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+      }
+      return INVALID;
+    }
+    if (c == 'n' || c == 'N') {
+      return !signed && equalsIgnoreCase(b, p, e, "nan")
+          ? Double.doubleToRawLongBits(Double.NaN) : INVALID;
+    }
+    long m = 0;
+    int sig = 0;
+    int digits = 0;
+    int fracDigits = 0;
+    while (p < e && (c = b[p]) >= '0' && c <= '9') {
+      if (sig > 0 || c != '0') {
+        sig++;
+      }
+      m = m * 10 + (c - '0');
+      p++;
+      digits++;
+    }
+    if (p < e && b[p] == '.') {
+      p++;
+      while (p < e && (c = b[p]) >= '0' && c <= '9') {
+        if (sig > 0 || c != '0') {
+          sig++;
+        }
+        m = m * 10 + (c - '0');
+        p++;
+        digits++;
+        fracDigits++;
+      }
+    }
+    if (digits == 0) {
+      return INVALID;
+    }
+    long exp = 0;
+    if (p < e && (b[p] == 'e' || b[p] == 'E')) {
+      p++;
+      boolean eneg = false;
+      if (p < e && (b[p] == '+' || b[p] == '-')) {
+        eneg = b[p] == '-';
+        p++;
+      }
+      int ed = 0;
+      while (p < e && (c = b[p]) >= '0' && c <= '9') {
+        if (exp < 1_000_000) {
+          exp = exp * 10 + (c - '0');
+        }
+        p++;
+        ed++;
+      }
+      if (ed == 0) {
+        return INVALID;
+      }
+      if (eneg) {
+        exp = -exp;
+      }
+    }
+    if (p != e) {
+      return INVALID;
+    }
+    // more than 19 significant digits overflowed m: the exact route
+    double v = sig > 19 ? slow(b, s, e) : decimal(m, exp - fracDigits, neg, b, s, e);
+    // only a value spelled inf may be infinite (Go rejects values that overflow)
+    return Double.isInfinite(v) ? INVALID : Double.doubleToRawLongBits(v);
+  }
+
   /** Whether {@code b[s, e)} is an integer {@code [+-]? digits} that fits a long. */
   public static boolean isLong(byte[] b, int s, int e) {
     int p = s;

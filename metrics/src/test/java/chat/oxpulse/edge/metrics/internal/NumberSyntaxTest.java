@@ -31,6 +31,33 @@ class NumberSyntaxTest {
       throw new AssertionError(s + ": parse gave " + Double.longBitsToDouble(got)
           + " but Double.parseDouble gives " + Double.longBitsToDouble(want));
     }
+    byte[] b = (s + " ").getBytes(StandardCharsets.US_ASCII);
+    long fused = NumberSyntax.parseBits(b, 0, s.length());
+    if (fused != want) {
+      throw new AssertionError(s + ": parseBits gave " + Double.longBitsToDouble(fused)
+          + " but Double.parseDouble gives " + Double.longBitsToDouble(want));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "", "+", "-", ".", "+.", "e5", "1e", "1e+", "1.2.3", "0x10", "1_000", "1d", "1f", "--1",
+    "+-1", "1e5.5", " 1", "1 ", "Infinity", "-inf", "+Inf", "infinity", "INFINITY", "infin",
+    "nan", "NaN", "-NaN", "+nan", "nana", "1e309", "-1e309", "1.8e308", "179769313486231580793"
+      + "72893500000000000000000000000000000000000000000000000000000000000000000000000000000000"
+      + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+      + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+      + "00000000000000", "1e-400", "0e999999999", "1e99999999999", "١", "1\u00a0", "$()",
+    "{1}", "\"1\"", "1,5", "٣.٣"
+  })
+  void parseBitsAcceptsExactlyWhatIsFloatAccepts(String s) {
+    byte[] b = (s + "\n").getBytes(StandardCharsets.UTF_8);
+    int e = b.length - 1;
+    long bits = NumberSyntax.parseBits(b, 0, e);
+    assertThat(bits == NumberSyntax.INVALID).as(s).isEqualTo(!NumberSyntax.isFloat(b, 0, e));
+    if (bits != NumberSyntax.INVALID) {
+      assertThat(bits).as(s).isEqualTo(Double.doubleToRawLongBits(NumberSyntax.parse(b, 0, e)));
+    }
   }
 
   @ParameterizedTest
