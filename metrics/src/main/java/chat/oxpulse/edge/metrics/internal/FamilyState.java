@@ -48,7 +48,7 @@ public final class FamilyState {
   boolean shadowed;
   private int[] allowed = NO_SUFFIXES;
   /** The parse this state belongs to (see TextScanner's family registry). */
-  int gen;
+  long gen;
   /** Names B such that this name is B plus a joinable suffix, or null until computed. */
   String[] suffixBases;
   private final String[] sampleNames = new String[SUFFIX_TEXT.length];

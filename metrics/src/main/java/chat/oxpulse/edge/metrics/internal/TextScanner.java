@@ -72,7 +72,7 @@ public final class TextScanner implements SampleView {
   private final HashMap<String, FamilyState> families = new HashMap<>();
   private static final int MAX_KEPT_FAMILIES = 4096;
   /** The number of the current parse. */
-  private int gen;
+  private long gen;
   private final ArrayList<FamilyState> order = new ArrayList<>();
   private final SeriesHashSet series = new SeriesHashSet();
   private final StringCache cache = new StringCache();
