@@ -126,6 +126,9 @@ public final class TextScanner implements SampleView {
     if (families.size() > MAX_KEPT_FAMILIES) {
       families.clear();
     }
+    for (FamilyState f : order) {
+      f.samples = null; // kept states must not hold the last model's samples alive
+    }
     gen++;
     order.clear();
     suffixedBases.clear();
