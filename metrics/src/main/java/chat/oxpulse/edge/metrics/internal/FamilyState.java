@@ -46,7 +46,11 @@ public final class FamilyState {
   boolean closed;
   /** A family named this name plus one of its suffixes exists: the fast match must not be used. */
   boolean shadowed;
-  private int[] allowed = new int[0];
+  private int[] allowed = NO_SUFFIXES;
+  /** The parse this state belongs to (see TextScanner's family registry). */
+  long gen;
+  /** Names B such that this name is B plus a joinable suffix, or null until computed. */
+  String[] suffixBases;
   private final String[] sampleNames = new String[SUFFIX_TEXT.length];
   private final long[] nameHashes = new long[SUFFIX_TEXT.length];
   private int nameHashKnown;
@@ -93,20 +97,46 @@ public final class FamilyState {
     sampleNames[NONE] = name;
   }
 
+  /** Clears the per-parse state so that a new parse can use this family again. */
+  void revive() {
+    type = MetricType.UNTYPED;
+    typeSet = false;
+    help = null;
+    unit = null;
+    helpSet = false;
+    wanted = 0;
+    unitSet = false;
+    hasSamples = false;
+    closed = false;
+    shadowed = false;
+    allowed = NO_SUFFIXES;
+    samples = null;
+  }
+
   void setType(MetricType t) {
     type = t;
     typeSet = true;
     allowed = allowedSuffixes(t, om);
   }
 
+  private static final int[] NO_SUFFIXES = {};
+  private static final int[] HISTOGRAM_OM = {BUCKET, SUM, COUNT, CREATED};
+  private static final int[] HISTOGRAM_PROM = {BUCKET, SUM, COUNT};
+  private static final int[] SUMMARY_OM = {SUM, COUNT, CREATED};
+  private static final int[] SUMMARY_PROM = {SUM, COUNT};
+  private static final int[] COUNTER_OM = {TOTAL, CREATED};
+  private static final int[] GAUGE_HISTOGRAM = {BUCKET, GCOUNT, GSUM};
+  private static final int[] INFO_ONLY = {INFO};
+
+  /** The suffixes a family of type {@code t} allows (shared arrays: never modify). */
   static int[] allowedSuffixes(MetricType t, boolean om) {
     return switch (t) {
-      case HISTOGRAM -> om ? new int[] {BUCKET, SUM, COUNT, CREATED} : new int[] {BUCKET, SUM, COUNT};
-      case SUMMARY -> om ? new int[] {SUM, COUNT, CREATED} : new int[] {SUM, COUNT};
-      case COUNTER -> om ? new int[] {TOTAL, CREATED} : new int[0];
-      case GAUGE_HISTOGRAM -> new int[] {BUCKET, GCOUNT, GSUM};
-      case INFO -> new int[] {INFO};
-      default -> new int[0];
+      case HISTOGRAM -> om ? HISTOGRAM_OM : HISTOGRAM_PROM;
+      case SUMMARY -> om ? SUMMARY_OM : SUMMARY_PROM;
+      case COUNTER -> om ? COUNTER_OM : NO_SUFFIXES;
+      case GAUGE_HISTOGRAM -> GAUGE_HISTOGRAM;
+      case INFO -> INFO_ONLY;
+      default -> NO_SUFFIXES;
     };
   }
 
@@ -137,11 +167,24 @@ public final class FamilyState {
     }
     for (int a : allowed) {
       byte[] suf = SUFFIX_BYTES[a];
-      if (len - n == suf.length && java.util.Arrays.equals(b, s + n, e, suf, 0, suf.length)) {
+      if (len - n == suf.length && startsWith(b, s + n, suf)) {
         return a;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code b} holds {@code suf} at {@code p} (bounds checked by the caller): a plain loop,
+   * cheaper than {@link java.util.Arrays#equals} for a suffix of at most eight bytes.
+   */
+  private static boolean startsWith(byte[] b, int p, byte[] suf) {
+    for (int i = 0; i < suf.length; i++) {
+      if (b[p + i] != suf[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isPlainName(byte[] n) {
@@ -168,7 +211,7 @@ public final class FamilyState {
     }
     for (int a : allowed) {
       byte[] suf = SUFFIX_BYTES[a];
-      if (len - n == suf.length && java.util.Arrays.equals(b, s + n, e, suf, 0, suf.length)) {
+      if (len - n == suf.length && startsWith(b, s + n, suf)) {
         return a;
       }
     }

@@ -76,8 +76,15 @@ final class SeriesHashSet {
       h = Long.rotateLeft(h ^ ((long) LONGS.get(b, i) * M), 29) * 0xBF58476D1CE4E5B9L;
     }
     long t = 0;
-    for (; i < e; i++) {
-      t = (t << 8) | (b[i] & 0xff);
+    if (i < e) {
+      if (e - s >= 8) {
+        // the last eight bytes, overlapping the previous block (the length is in the seed)
+        t = (long) LONGS.get(b, e - 8);
+      } else {
+        for (; i < e; i++) {
+          t = (t << 8) | (b[i] & 0xff);
+        }
+      }
     }
     h = Long.rotateLeft(h ^ (t * M), 29) * 0xBF58476D1CE4E5B9L;
     return mix(h);

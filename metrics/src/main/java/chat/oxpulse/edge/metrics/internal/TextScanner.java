@@ -40,6 +40,10 @@ public final class TextScanner implements SampleView {
   private static final int VAL_UTF8 = 4;
   private static final int NAME_UTF8 = 8;
   private static final int NAME_QUOTED = 16;
+  /** The label is named {@code le} (no escapes): a histogram's bucket bound. */
+  private static final int NAME_LE = 32;
+  /** The label is named {@code quantile} (no escapes). */
+  private static final int NAME_QUANTILE = 64;
   /** Bytes a quoted string can hold without a closer look: not '"', '\\', LF, or non-ASCII. */
   private static final boolean[] PLAIN = new boolean[256];
 
@@ -61,7 +65,14 @@ public final class TextScanner implements SampleView {
   private boolean keepText = true;
   private boolean selective;
   private Sink sink;
+  /**
+   * Every family seen, kept across parses; those of the current parse have {@code gen == gen}.
+   * Cleared at a reset once it holds more than {@link #MAX_KEPT_FAMILIES}.
+   */
   private final HashMap<String, FamilyState> families = new HashMap<>();
+  private static final int MAX_KEPT_FAMILIES = 4096;
+  /** The number of the current parse. */
+  private long gen;
   private final ArrayList<FamilyState> order = new ArrayList<>();
   private final SeriesHashSet series = new SeriesHashSet();
   private final StringCache cache = new StringCache();
@@ -86,6 +97,8 @@ public final class TextScanner implements SampleView {
   private int nLab;
   private int valS;
   private int valE;
+  /** The sample value, decoded while it was validated. */
+  private double val;
   private boolean hasTs;
   private long tsMillis;
   private FamilyState fam;
@@ -110,13 +123,21 @@ public final class TextScanner implements SampleView {
     this.keepText = keepText;
     this.sink = newSink;
     this.selective = newSink != null && newSink.selective();
-    families.clear();
+    if (families.size() > MAX_KEPT_FAMILIES) {
+      families.clear();
+    }
+    for (FamilyState f : order) {
+      f.samples = null; // kept states must not hold the last model's samples alive
+    }
+    gen++;
     order.clear();
     suffixedBases.clear();
     series.clear();
     memoLen = -1;
     memoN = 0;
     memoHashed = 0;
+    memoPending = false;
+    memoBuf = null;
     current = null;
     sawEof = false;
     lineNo = 0;
@@ -145,16 +166,18 @@ public final class TextScanner implements SampleView {
       while (p <= last) {
         p = parseLinePrometheus(p, last) + 1;
       }
+      detachMemo();
       return p;
     }
     while (p < to) {
       int nl = indexOfNewline(buf, p, to);
       if (nl < 0) {
-        return p;
+        break;
       }
       parseLine(p, nl);
       p = nl + 1;
     }
+    detachMemo();
     return p;
   }
 
@@ -190,6 +213,8 @@ public final class TextScanner implements SampleView {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
   /** The first '\n' in {@code buf[p, to)}, eight bytes at a time (SWAR), or -1. */
   static int indexOfNewline(byte[] buf, int p, int to) {
@@ -466,7 +491,15 @@ public final class TextScanner implements SampleView {
   /** The checks of {@link #decodeHelp} without building the string. */
   private void checkHelp(int s, int e) throws MetricsParseException {
     final byte[] b = this.b;
-    for (int i = s; i < e; i++) {
+    int i = s;
+    // most HELP texts have no backslash: look for one eight bytes at a time
+    for (; i + 8 <= e; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ BACKSLASHES;
+      if (((x - ONES) & ~x & HIGHS) != 0) {
+        break;
+      }
+    }
+    for (; i < e; i++) {
       if (b[i] == '\\') {
         byte n = b[i + 1];
         if (n == '\\' || n == 'n' || (n == '"' && om)) {
@@ -589,20 +622,26 @@ public final class TextScanner implements SampleView {
     p = skipBlank(p);
     valS = p;
     byte c;
+    long digits = 0;
     while ((c = b[p]) >= '0' && c <= '9') {
+      digits = digits * 10 + (c - '0');
       p++;
     }
-    if ((c == '\n' || c == ' ' || c == '\t') && p > valS && p - valS < 300) {
-      // plain digits, the common case: valid by the grammar (finite below 300 digits)
+    if ((c == '\n' || c == ' ' || c == '\t') && p > valS && p - valS <= 18) {
+      // plain digits, the common case: valid by the grammar, and the long holds them exactly
+      // (its conversion rounds to nearest-even like Double.parseDouble)
       valE = p;
+      val = digits;
     } else {
       while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
         p++;
       }
       valE = p;
-      if (!NumberSyntax.isFloat(b, valS, valE)) {
+      long bits = NumberSyntax.parseBits(b, valS, valE);
+      if (bits == NumberSyntax.INVALID) {
         throw error(valS, ParseErrorReason.INVALID_VALUE, valS, valE);
       }
+      val = Double.longBitsToDouble(bits);
     }
     hasTs = false;
     if (b[p] != '\n') {
@@ -741,18 +780,23 @@ public final class TextScanner implements SampleView {
     return n;
   }
 
-  // The label memo: a copy of the previous sample's label section (from just after '{' to just
-  // after '}') and its parse. Label parsing and validation depend only on those bytes, so when the
-  // next sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
+  // The label memo: the previous sample's label section (from just after '{' to just after '}')
+  // and its parse. Label parsing and validation depend only on those bytes, so when the next
+  // sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
   // buckets differ only in the last label), the labels before it are taken from the memo instead
-  // of being scanned again, and so are their series-hash terms.
-  private byte[] memo = new byte[256];
+  // of being scanned again, and so are their series-hash terms. The memo's bytes are not copied
+  // per sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call
+  // (a streamed buffer is then compacted) is the section copied into memoCopy.
+  private byte[] memoCopy = new byte[256];
+  private byte[] memoBuf;
+  private int memoStart;
   private int memoLen = -1;
   private int memoN;
+  /** The memo's label offsets, absolute in memoBuf (swapped with lab, not copied). */
   private int[] memoLab = new int[64];
   private int[] memoFlags = new int[16];
-  /** memoSep[k]: offset just after the ',' that follows label k, or -1. */
-  private int[] memoSep = new int[16];
+  /** lab and labFlags still hold the memo's labels: swap before the next label section. */
+  private boolean memoPending;
   /** How many leading labels of the memo have their hash term in {@link #labHash}. */
   private int memoHashed;
   private long[] labHash = new long[16];
@@ -764,12 +808,17 @@ public final class TextScanner implements SampleView {
     if (base != 0) {
       return parseLabels(p, e, base);
     }
+    if (memoPending) {
+      swapMemo();
+    }
     final int start = p;
     final int len = memoLen;
     hashValid = 0;
     if (len > 0) {
+      final byte[] mb = memoBuf;
+      final int ms = memoStart;
       int lim = Math.min(len, e - p);
-      int mm = java.util.Arrays.mismatch(b, p, p + lim, memo, 0, lim);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, mb, ms, ms + lim);
       if (mm < 0 && lim == len) {
         // the whole section, '}' included, equals the previous sample's
         restoreMemo(start, memoN);
@@ -780,61 +829,85 @@ public final class TextScanner implements SampleView {
         mm = lim;
       }
       int k = -1;
+      int kSep = 0;
+      final int memoEnd = ms + len;
+      final int[] ml = memoLab;
       for (int i = 0; i < memoN; i++) {
-        int sep = memoSep[i];
-        if (sep > mm) {
-          break;
-        }
-        if (sep >= 0) {
+        // the parse resumes after label i only when the ',' immediately follows its closing quote
+        int after = ml[4 * i + 3] + 1;
+        if (after < memoEnd && mb[after] == ',') {
+          int sep = after + 1 - ms;
+          if (sep > mm) {
+            break;
+          }
           k = i;
+          kSep = sep;
         }
       }
       if (k >= 0) {
         restoreMemo(start, k + 1);
         hashValid = Math.min(memoHashed, k + 1);
-        p = start + memoSep[k];
+        p = start + kSep;
       }
     }
     int hv = hashValid;
     int end = parseLabels(p, e, 0);
-    remember(start, end);
+    memoBuf = b;
+    memoStart = start;
+    memoLen = end - start;
+    memoN = nLab;
+    memoPending = true;
     memoHashed = hv;
     hashValid = hv;
     return end;
   }
 
+  private void swapMemo() {
+    int[] t = lab;
+    lab = memoLab;
+    memoLab = t;
+    int[] f = labFlags;
+    labFlags = memoFlags;
+    memoFlags = f;
+    memoPending = false;
+  }
+
   private void restoreMemo(int start, int n) {
+    if (lab.length < 4 * n) {
+      lab = new int[memoLab.length];
+      labFlags = new int[memoFlags.length];
+    }
+    final int[] l = lab;
+    final int[] ml = memoLab;
+    final int d = start - memoStart;
     for (int i = 0; i < 4 * n; i++) {
-      lab[i] = memoLab[i] + start;
+      l[i] = ml[i] + d;
     }
     System.arraycopy(memoFlags, 0, labFlags, 0, n);
     nLab = n;
   }
 
-  /** Keeps the label section {@code b[start, end)} just parsed as the memo. */
-  private void remember(int start, int end) {
-    int len = end - start;
-    if (len > memo.length) {
-      memo = new byte[Math.max(len, 2 * memo.length)];
+  /**
+   * Copies the memo's section out of the input before the caller may reuse its buffer (the end of
+   * a scan call).
+   */
+  private void detachMemo() {
+    if (memoLen <= 0 || memoBuf == memoCopy) {
+      return;
     }
-    System.arraycopy(b, start, memo, 0, len);
-    int n = nLab;
-    if (memoLab.length < 4 * n) {
-      memoLab = new int[lab.length];
-      memoFlags = new int[labFlags.length];
-      memoSep = new int[labFlags.length];
+    if (memoPending) {
+      swapMemo();
     }
-    for (int i = 0; i < 4 * n; i++) {
-      memoLab[i] = lab[i] - start;
+    if (memoLen > memoCopy.length) {
+      memoCopy = new byte[Math.max(memoLen, 2 * memoCopy.length)];
     }
-    System.arraycopy(labFlags, 0, memoFlags, 0, n);
-    for (int i = 0; i < n; i++) {
-      // the parse resumes after label i only when the ',' immediately follows its closing quote
-      int after = lab[4 * i + 3] + 1;
-      memoSep[i] = after < end && b[after] == ',' ? after + 1 - start : -1;
+    System.arraycopy(memoBuf, memoStart, memoCopy, 0, memoLen);
+    int d = -memoStart;
+    for (int i = 0; i < 4 * memoN; i++) {
+      memoLab[i] += d;
     }
-    memoN = n;
-    memoLen = len;
+    memoBuf = memoCopy;
+    memoStart = 0;
   }
 
   /** The label loop proper: parses after '{' (or after a ',') up to and including '}'. */
@@ -903,6 +976,13 @@ public final class TextScanner implements SampleView {
               | ((flags & VAL_UTF8) != 0 ? NAME_UTF8 : 0)
               | ((vflags & NAME_ESC) != 0 ? VAL_ESC : 0)
               | (vflags & VAL_UTF8);
+      if ((flags & NAME_ESC) == 0) {
+        if (le - ls == 2 && b[ls] == 'l' && b[ls + 1] == 'e') {
+          labFlags[nLab] |= NAME_LE;
+        } else if (le - ls == 8 && isQuantile(ls)) {
+          labFlags[nLab] |= NAME_QUANTILE;
+        }
+      }
       nLab++;
       p = skipBlank(p);
       if (b[p] == ',') {
@@ -929,7 +1009,21 @@ public final class TextScanner implements SampleView {
     final byte[] b = this.b;
     int flags = 0;
     int i = p + 1;
+    final int swarEnd = b.length - 8;
     while (true) {
+      // eight bytes at a time up to the first '"', '\\', '\n' or non-ASCII byte
+      while (i <= swarEnd) {
+        long x = (long) LONGS.get(b, i);
+        long q = x ^ QUOTES;
+        long s = x ^ BACKSLASHES;
+        long n = x ^ NEWLINES;
+        long t = (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((n - ONES) & ~n) | x) & HIGHS;
+        if (t != 0) {
+          i += Long.numberOfTrailingZeros(t) >>> 3;
+          break;
+        }
+        i += 8;
+      }
       byte c = b[i];
       if (PLAIN[c & 0xff]) {
         i++;
@@ -992,18 +1086,17 @@ public final class TextScanner implements SampleView {
     suffix = suf;
     MetricType t = f.type;
     if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
-      int le = indexOfAscii("le");
-      if (le >= 0 && !NumberSyntax.isFloat(b, lab[4 * le + 2], lab[4 * le + 3])) {
+      int le = indexOfFlag(NAME_LE);
+      if (le >= 0 && !isFloatLabel(lab[4 * le + 2], lab[4 * le + 3])) {
         throw error(lab[4 * le + 2], ParseErrorReason.INVALID_LE, lab[4 * le + 2], lab[4 * le + 3]);
       }
       if ((suf == FamilyState.BUCKET || suf == FamilyState.COUNT || suf == FamilyState.GCOUNT)
-          && b[valS] == '-'
-          && NumberSyntax.parse(b, valS, valE) < 0) {
+          && val < 0) {
         throw error(valS, ParseErrorReason.NEGATIVE_BUCKET_COUNT, valS, valE);
       }
     } else if (t == MetricType.SUMMARY) {
-      int q = indexOfAscii("quantile");
-      if (q >= 0 && !NumberSyntax.isFloat(b, lab[4 * q + 2], lab[4 * q + 3])) {
+      int q = indexOfFlag(NAME_QUANTILE);
+      if (q >= 0 && !isFloatLabel(lab[4 * q + 2], lab[4 * q + 3])) {
         throw error(lab[4 * q + 2], ParseErrorReason.INVALID_QUANTILE, lab[4 * q + 2],
             lab[4 * q + 3]);
       }
@@ -1063,14 +1156,14 @@ public final class TextScanner implements SampleView {
     if (current != null && current.name == name) {
       return current;
     }
-    FamilyState f = families.get(name);
+    FamilyState f = live(name);
     if (f != null) {
       return f;
     }
     for (int s = 1; s < suffixLimit; s++) {
       String suf = FamilyState.SUFFIX_TEXT[s];
       if (name.length() > suf.length() && name.endsWith(suf)) {
-        FamilyState base = families.get(name.substring(0, name.length() - suf.length()));
+        FamilyState base = live(name.substring(0, name.length() - suf.length()));
         if (base != null && base.allows(s)) {
           lastSuffix = s;
           return base;
@@ -1084,27 +1177,57 @@ public final class TextScanner implements SampleView {
   private final java.util.HashSet<String> suffixedBases = new java.util.HashSet<>();
 
   private FamilyState create(String name) {
-    FamilyState f = new FamilyState(name, om);
-    families.put(name, f);
+    // families are kept across parses (a scraper reads the same names again): a family of an
+    // earlier parse is revived with fresh per-parse state instead of being built again
+    FamilyState f = families.get(name);
+    if (f == null) {
+      f = new FamilyState(name, om);
+      families.put(name, f);
+    } else {
+      f.revive();
+    }
+    f.gen = gen;
     order.add(f);
+    String[] bases = f.suffixBases;
+    if (bases == null) {
+      bases = suffixBases(name);
+      f.suffixBases = bases;
+    }
     // a family named base+suffix now exists: base's fast suffix match must not bypass it
-    for (int s = 1; s < suffixLimit; s++) {
-      String suf = FamilyState.SUFFIX_TEXT[s];
-      if (name.length() > suf.length() && name.endsWith(suf)) {
-        String baseName = name.substring(0, name.length() - suf.length());
-        suffixedBases.add(baseName);
-        FamilyState base = families.get(baseName);
-        if (base != null) {
-          base.shadowed = true;
-        }
+    for (String baseName : bases) {
+      suffixedBases.add(baseName);
+      FamilyState base = live(baseName);
+      if (base != null) {
+        base.shadowed = true;
       }
     }
-    f.shadowed = suffixedBases.contains(name);
+    f.shadowed = !suffixedBases.isEmpty() && suffixedBases.contains(name);
     return f;
   }
 
-  private FamilyState metadataFamilyOm(String name, int ns, int e) throws MetricsParseException {
+  private static final String[] NO_STRINGS = new String[0];
+
+  /** The names B such that {@code name} is B plus a suffix that can join a base family. */
+  private String[] suffixBases(String name) {
+    String[] out = NO_STRINGS;
+    for (int s = 1; s < suffixLimit; s++) {
+      String suf = FamilyState.SUFFIX_TEXT[s];
+      if (name.length() > suf.length() && name.endsWith(suf)) {
+        out = java.util.Arrays.copyOf(out, out.length + 1);
+        out[out.length - 1] = name.substring(0, name.length() - suf.length());
+      }
+    }
+    return out;
+  }
+
+  /** The family named {@code name} in the current parse, or null. */
+  private FamilyState live(String name) {
     FamilyState f = families.get(name);
+    return f != null && f.gen == gen ? f : null;
+  }
+
+  private FamilyState metadataFamilyOm(String name, int ns, int e) throws MetricsParseException {
+    FamilyState f = live(name);
     if (f == null) {
       f = create(name);
     }
@@ -1118,6 +1241,51 @@ public final class TextScanner implements SampleView {
       current = f;
     }
     return f;
+  }
+
+  // Bucket bounds and quantiles repeat across the series of a scrape: the short ones (up to
+  // eight bytes) already found valid are remembered, keyed by their bytes.
+  private final long[] floatWords = new long[64];
+  private final byte[] floatLens = new byte[64];
+
+  /** {@link NumberSyntax#isFloat} of the label value {@code b[s, e)}, remembering short ones. */
+  private boolean isFloatLabel(int s, int e) {
+    int len = e - s;
+    if (len < 1 || len > 8 || s + 8 > b.length) {
+      return NumberSyntax.isFloat(b, s, e);
+    }
+    long w = (long) LONGS.get(b, s);
+    if (len < 8) {
+      w &= (1L << (8 * len)) - 1;
+    }
+    long h = w * 0x9E3779B97F4A7C15L;
+    int slot = (int) (h >>> 58) ^ len;
+    slot &= 63;
+    if (floatLens[slot] == len && floatWords[slot] == w) {
+      return true;
+    }
+    if (!NumberSyntax.isFloat(b, s, e)) {
+      return false;
+    }
+    floatWords[slot] = w;
+    floatLens[slot] = (byte) len;
+    return true;
+  }
+
+  /** The index of the label flagged {@code flag} (searched from the end, where it usually is). */
+  private int indexOfFlag(int flag) {
+    final int[] fl = labFlags;
+    for (int i = nLab - 1; i >= 0; i--) {
+      if ((fl[i] & flag) != 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean isQuantile(int s) {
+    return b[s] == 'q' && b[s + 1] == 'u' && b[s + 2] == 'a' && b[s + 3] == 'n' && b[s + 4] == 't'
+        && b[s + 5] == 'i' && b[s + 6] == 'l' && b[s + 7] == 'e';
   }
 
   private int indexOfAscii(String name) {
@@ -1357,7 +1525,7 @@ public final class TextScanner implements SampleView {
 
   @Override
   public double value() {
-    return NumberSyntax.parse(b, valS, valE);
+    return val;
   }
 
   @Override
