@@ -64,7 +64,10 @@ public final class Installer {
 
   /** The number of steps. */
   public static final int STEPS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use: an ObjectMapper's class initialisation is a large share of a one-shot's start-up. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final OpsContext ctx;
   private final PreflightProbes probes;
@@ -238,7 +241,7 @@ public final class Installer {
     EdgeConfig config = loadConfig(nodeConfigBytes, r, ctx.env());
     if (!r.dryRun()) {
       AtomicFileWriter.ensureDirectory(layout.etc(), FileMode.PRIVATE_DIR);
-      AtomicFileWriter.write(layout.nodeConfig(), JSON.writeValueAsBytes(config.nodeConfigJson()), FileMode.SECRET);
+      AtomicFileWriter.write(layout.nodeConfig(), Json.MAPPER.writeValueAsBytes(config.nodeConfigJson()), FileMode.SECRET);
       l.note(tokenBranch(config.serviceToken()));
     }
     Secret bearer = ServiceToken.read(layout, ctx.env());

@@ -23,7 +23,10 @@ import java.util.Optional;
  */
 public final class HttpBackendClient implements BackendClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: an ObjectMapper's class initialisation is a large share of a one-shot's start-up. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final URI base;
   private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(5));
@@ -66,7 +69,7 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public byte[] register(RegisterRequest r) throws BackendException {
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("partner_id", r.partnerId());
     body.put("domain", r.domain());
     body.put("token", r.token().reveal());
@@ -76,7 +79,7 @@ public final class HttpBackendClient implements BackendClient {
     r.realityUuid().filter(s -> !s.isBlank()).ifPresent(v -> body.put("reality_uuid", v.strip()));
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
+      bytes = Json.MAPPER.writeValueAsBytes(body);
     } catch (IOException e) {
       throw new BackendException(BackendException.Kind.RESPONSE_PARSE, 0, "could not encode the register body");
     }
@@ -108,7 +111,7 @@ public final class HttpBackendClient implements BackendClient {
       throw new BackendException(BackendException.Kind.HTTP, resp.statusCode(), "keys answered HTTP " + resp.statusCode());
     }
     try {
-      JsonNode n = JSON.readTree(resp.body());
+      JsonNode n = Json.MAPPER.readTree(resp.body());
       List<String> names = new ArrayList<>();
       n.path("reality_server_names").forEach(x -> names.add(x.asText()));
       return new KeysResponse(
@@ -129,7 +132,7 @@ public final class HttpBackendClient implements BackendClient {
 
   @Override
   public int heartbeat(String nodeId) throws BackendException {
-    ObjectNode body = JSON.createObjectNode().put("node_id", nodeId);
+    ObjectNode body = Json.MAPPER.createObjectNode().put("node_id", nodeId);
     HttpRequest req = HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/partner/heartbeat"))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
@@ -193,7 +196,7 @@ public final class HttpBackendClient implements BackendClient {
 
   private static JsonNode parseObject(HttpResponse<byte[]> resp, String what) throws BackendException {
     try {
-      JsonNode n = JSON.readTree(resp.body());
+      JsonNode n = Json.MAPPER.readTree(resp.body());
       if (n == null || !n.isObject()) {
         throw new IOException("not an object");
       }

@@ -23,8 +23,8 @@ import chat.oxpulse.edge.ops.runtime.ComposeLabels;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  */
 public final class HealthReporter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final EdgeLayout layout;
   private final OperatorEnv env;
@@ -117,7 +117,7 @@ public final class HealthReporter {
       List<String> channelIds = new ArrayList<>();
       if (Files.isRegularFile(layout.nodeConfig())) {
         try {
-          JsonNode n = JSON.readTree(Files.readAllBytes(layout.nodeConfig()));
+          JsonNode n = JsonTreeReader.read(Files.readAllBytes(layout.nodeConfig()));
           nodeId = n.path("node_id").asText("");
           channelIds.addAll(ChannelProbes.channelIds(n));
         } catch (IOException e) {
@@ -268,16 +268,22 @@ public final class HealthReporter {
   }
 
   private String payload(String nodeId, ProbeResult r, Instant at) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("node_id", nodeId);
-    o.put("channel_name", r.channel());
-    o.put("channel_rtt_ms", r.rttMs());
-    o.put("channel_handshake_ok", r.ok());
-    o.put("channel_probed_at", at.truncatedTo(ChronoUnit.SECONDS).toString());
-    if (!installerVersion.isEmpty()) {
-      o.put("installer_version", installerVersion);
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("node_id", nodeId);
+      g.writeStringField("channel_name", r.channel());
+      g.writeNumberField("channel_rtt_ms", r.rttMs());
+      g.writeBooleanField("channel_handshake_ok", r.ok());
+      g.writeStringField("channel_probed_at", at.truncatedTo(ChronoUnit.SECONDS).toString());
+      if (!installerVersion.isEmpty()) {
+        g.writeStringField("installer_version", installerVersion);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to a string cannot fail", e);
     }
-    return o.toString();
+    return out.toString();
   }
 
   private Secret serviceToken() throws IOException {

@@ -17,12 +17,12 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * Two JDK {@link HttpClient}s with the same connect timeout and no redirects, each built on first
- * use: one for {@code https://} with the JVM's default TLS context, and one for plain
- * {@code http://}. A JDK client loads the default TLS context, and with it the whole trust store,
- * and the provider's cipher suites when it is built, which costs a one-shot command more CPU than
- * its own work; the plain client is given a context with no TLS in it instead, so it initialises
- * none of that, and a call to an {@code https://} URL through it fails instead of going out.
+ * Two {@link HttpClient}s with the same connect timeout and no redirects, each built on first use:
+ * one for {@code https://} (the JVM's default TLS context, initialised at the first TLS call) and
+ * one for plain {@code http://}, which refuses {@code https://} before connecting. Both run over
+ * blocking {@code HttpURLConnection}s rather than JDK 17's own client, which loads the trust store
+ * when it is built and whose selector thread makes every JVM exit wait 300 ms (see
+ * {@code UrlConnectionHttpClient}); a one-shot command pays for neither.
  */
 public final class SchemeHttpClients {
 
@@ -48,7 +48,7 @@ public final class SchemeHttpClients {
   /** The client for {@code https://} URLs, with the JVM's default TLS context. */
   public synchronized HttpClient tls() {
     if (tls == null) {
-      tls = builder().build();
+      tls = new UrlConnectionHttpClient(connectTimeout, true);
     }
     return tls;
   }
@@ -56,7 +56,7 @@ public final class SchemeHttpClients {
   /** The client for plain {@code http://} URLs; it cannot speak TLS. */
   public synchronized HttpClient plain() {
     if (plain == null) {
-      plain = builder().sslContext(PlainOnly.CONTEXT).build();
+      plain = new UrlConnectionHttpClient(connectTimeout, false);
     }
     return plain;
   }
@@ -70,9 +70,6 @@ public final class SchemeHttpClients {
     return PlainOnly.CONTEXT;
   }
 
-  private HttpClient.Builder builder() {
-    return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
-  }
 
   /**
    * A TLS context with no TLS in it: the JDK client asks it for default parameters when it is built
