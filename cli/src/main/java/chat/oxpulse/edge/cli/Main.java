@@ -2,9 +2,8 @@ package chat.oxpulse.edge.cli;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** Entry point of the {@code oxpulse-edge} launcher: runs the command line and exits with its code. */
 public final class Main {
@@ -67,15 +66,19 @@ public final class Main {
    * suggestions and the completion script see them all. The commands behave the same either way.
    */
   public static CommandLine commandLineFor(String[] args, Map<String, String> env, java.io.InputStream stdin) {
-    CommandLine cmd = root(env, stdin);
-    String name = subcommandName(cmd.getCommandSpec(), args);
+    String name = subcommandName(args);
     if (name == null || name.equals(COMPLETION)) {
+      CommandLine cmd = root(env, stdin);
       addAll(cmd);
-    } else {
-      cmd.addSubcommand(newSubcommand(name));
+      return standardOptions(cmd);
     }
+    CommandLine cmd = root(env, stdin);
+    cmd.addSubcommand(newSubcommand(name));
     return standardOptions(cmd);
   }
+
+  /** The root's options that take a value (a test keeps this in step with {@link EdgeCommand}). */
+  static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--etc", "--state");
 
   /** The names of every subcommand, in help order. */
   static List<String> subcommandNames() {
@@ -92,15 +95,14 @@ public final class Main {
    * The first positional argument when it is a known subcommand name, skipping the root's options
    * and their values; null otherwise.
    */
-  static String subcommandName(CommandSpec root, String[] args) {
+  static String subcommandName(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--")) {
         return null;
       }
       if (a.startsWith("-")) {
-        OptionSpec o = a.contains("=") ? null : root.findOption(a);
-        if (o != null && o.arity().max() > 0) {
+        if (!a.contains("=") && ROOT_OPTIONS_WITH_VALUE.contains(a)) {
           i++; // its value, which may look like a command name
         }
         continue;

@@ -11,6 +11,15 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
   /** Returns the project version, or {@code unknown} when the jar carries none. */
   public static String version() {
+    return Stamped.VERSION;
+  }
+
+  /** Read once: a command asks several times, and each read opens the jar's resource. */
+  private static final class Stamped {
+    static final String VERSION = read();
+  }
+
+  private static String read() {
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in == null) {
         return "unknown";

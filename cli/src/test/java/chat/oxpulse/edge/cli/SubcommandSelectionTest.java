@@ -31,16 +31,26 @@ class SubcommandSelectionTest {
 
   @Test
   void the_subcommand_is_found_after_root_options_and_their_values() {
-    var spec = full().getCommandSpec();
-    assertThat(Main.subcommandName(spec, new String[] {"--etc", "status", "health-report", "--dry-run"}))
+    assertThat(Main.subcommandName(new String[] {"--etc", "status", "health-report", "--dry-run"}))
         .as("a root option's value that looks like a command name is skipped")
         .isEqualTo("health-report");
-    assertThat(Main.subcommandName(spec, new String[] {"--etc=/x", "--state", "/y", "status"})).isEqualTo("status");
-    assertThat(Main.subcommandName(spec, new String[] {"--help"})).isNull();
-    assertThat(Main.subcommandName(spec, new String[] {"--", "status"})).isNull();
-    assertThat(Main.subcommandName(spec, new String[] {"statuz"})).isNull();
-    assertThat(Main.subcommandName(spec, new String[] {})).isNull();
-    assertThat(Main.subcommandName(spec, new String[] {"--etc"})).as("a dangling option").isNull();
+    assertThat(Main.subcommandName(new String[] {"--etc=/x", "--state", "/y", "status"})).isEqualTo("status");
+    assertThat(Main.subcommandName(new String[] {"--help"})).isNull();
+    assertThat(Main.subcommandName(new String[] {"--", "status"})).isNull();
+    assertThat(Main.subcommandName(new String[] {"statuz"})).isNull();
+    assertThat(Main.subcommandName(new String[] {})).isNull();
+    assertThat(Main.subcommandName(new String[] {"--etc"})).as("a dangling option").isNull();
+  }
+
+  @Test
+  void the_root_options_that_take_a_value_are_known() {
+    java.util.Set<String> withValue = new java.util.HashSet<>();
+    for (var o : full().getCommandSpec().options()) {
+      if (o.arity().max() > 0) {
+        withValue.addAll(List.of(o.names()));
+      }
+    }
+    assertThat(withValue).isEqualTo(Main.ROOT_OPTIONS_WITH_VALUE);
   }
 
   @Test
