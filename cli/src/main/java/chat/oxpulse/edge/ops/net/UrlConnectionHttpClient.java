@@ -43,7 +43,8 @@ import javax.net.ssl.SSLSession;
  * daemon thread of its own ({@link #sendAsync}) and nothing outlives it.
  *
  * <p>Semantics: HTTP/1.1 only; no proxy (like the JDK client's default); redirects are never
- * followed; the request timeout bounds the connect and each read (30 s when the request sets none);
+ * followed; the request timeout bounds the connect, each read and the whole exchange (30 s when the
+ * request sets none);
  * a connect timeout raises {@link HttpConnectTimeoutException}, a read timeout
  * {@link HttpTimeoutException}. A client built without TLS refuses {@code https://} before any
  * connection is made. Response bodies are streamed to the body handler on demand, so
@@ -78,6 +79,7 @@ final class UrlConnectionHttpClient extends HttpClient {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("unsupported URI scheme: " + scheme);
     }
+    long start = System.nanoTime();
     int timeout = millis(request.timeout().orElse(DEFAULT_TIMEOUT));
     HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
     c.setConnectTimeout(Math.min(timeout, millis(connectTimeout)));
@@ -117,7 +119,9 @@ final class UrlConnectionHttpClient extends HttpClient {
     InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
     HttpResponse.ResponseInfo info = new Info(status, headers);
     HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
-    subscriber.onSubscribe(new StreamSubscription(in == null ? InputStream.nullInputStream() : in, subscriber));
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeout);
+    subscriber.onSubscribe(
+        new StreamSubscription(in == null ? InputStream.nullInputStream() : in, subscriber, deadline));
     T value;
     try {
       value = subscriber.getBody().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
@@ -211,13 +215,15 @@ final class UrlConnectionHttpClient extends HttpClient {
 
     private final InputStream in;
     private final Flow.Subscriber<? super List<ByteBuffer>> subscriber;
+    private final long deadline;
     private long demand; // guarded by this
     private boolean delivering; // guarded by this
     private volatile boolean finished;
 
-    StreamSubscription(InputStream in, Flow.Subscriber<? super List<ByteBuffer>> subscriber) {
+    StreamSubscription(InputStream in, Flow.Subscriber<? super List<ByteBuffer>> subscriber, long deadline) {
       this.in = in;
       this.subscriber = subscriber;
+      this.deadline = deadline;
     }
 
     @Override
@@ -238,6 +244,12 @@ final class UrlConnectionHttpClient extends HttpClient {
         delivering = true;
         try {
           while (demand > 0 && !finished) {
+            if (System.nanoTime() - deadline > 0) {
+              // the request timeout bounds the whole exchange, so a trickling body cannot hold a tick
+              finish();
+              subscriber.onError(new HttpTimeoutException("request timed out"));
+              return;
+            }
             byte[] buf = new byte[CHUNK];
             int r;
             try {
