@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 
 /**
@@ -35,13 +36,21 @@ public final class HttpSinks implements AutoCloseable {
   public static final Duration API_TIMEOUT = Duration.ofSeconds(10);
 
   private final Supplier<OkHttpClient> factory;
+  private final boolean cleartextBase;
   private OkHttpClient client; // guarded by this
 
-  private HttpSinks(Supplier<OkHttpClient> factory) {
+  private HttpSinks(Supplier<OkHttpClient> factory, boolean cleartextBase) {
     this.factory = factory;
+    this.cleartextBase = cleartextBase;
   }
 
-  /** A shared client with the standard timeouts, built when a sink first needs it. */
+  /**
+   * A shared client with the standard timeouts, built when a sink first needs it. The shared client
+   * speaks cleartext only; a sink whose URL is {@code https://} gets a TLS-enabled variant of it (same
+   * pool and dispatcher). OkHttp sets up TLS, loading the JVM's trust store, when a client that may
+   * speak it is built, and the default webhook on the mesh is plain HTTP: a daemon that only ever
+   * alerts there never loads the trust store.
+   */
   public static HttpSinks create() {
     return new HttpSinks(
         () ->
@@ -51,13 +60,15 @@ public final class HttpSinks implements AutoCloseable {
                 .writeTimeout(API_TIMEOUT)
                 .callTimeout(API_TIMEOUT)
                 .followRedirects(false)
-                .build());
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .build(),
+        true);
   }
 
   /** Wraps an existing client (e.g. one a host application already configured). */
   public static HttpSinks using(OkHttpClient client) {
     Objects.requireNonNull(client, "client");
-    HttpSinks sinks = new HttpSinks(() -> client);
+    HttpSinks sinks = new HttpSinks(() -> client, false);
     sinks.client();
     return sinks;
   }
@@ -91,16 +102,25 @@ public final class HttpSinks implements AutoCloseable {
             url ->
                 out.add(
                     new WebhookSink(
-                        client.newBuilder().callTimeout(WEBHOOK_TIMEOUT).readTimeout(WEBHOOK_TIMEOUT).build(),
+                        forUrl(client, url).callTimeout(WEBHOOK_TIMEOUT).readTimeout(WEBHOOK_TIMEOUT).build(),
                         url,
                         s.webhookSecret())));
     if (s.telegramConfigured()) {
-      OkHttpClient.Builder tg = client.newBuilder().callTimeout(API_TIMEOUT);
+      OkHttpClient.Builder tg = forUrl(client, s.telegramApiBase()).callTimeout(API_TIMEOUT);
       s.telegramProxy().ifPresent(p -> tg.proxy(proxy(p)));
       out.add(new TelegramSink(tg.build(), s.telegramApiBase(), s.telegramChat(), s.telegramToken()));
     }
-    s.alertmanager().ifPresent(url -> out.add(new AlertmanagerSink(client, url)));
+    s.alertmanager().ifPresent(url -> out.add(new AlertmanagerSink(forUrl(client, url).build(), url)));
     return out;
+  }
+
+  /** A builder over the shared client, TLS-enabled when {@code url} needs it and ours is cleartext. */
+  private OkHttpClient.Builder forUrl(OkHttpClient shared, URI url) {
+    OkHttpClient.Builder b = shared.newBuilder();
+    if (cleartextBase && "https".equalsIgnoreCase(url.getScheme())) {
+      b.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+    }
+    return b;
   }
 
   private static Proxy proxy(URI uri) {
