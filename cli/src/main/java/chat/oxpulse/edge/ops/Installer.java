@@ -33,6 +33,7 @@ import chat.oxpulse.edge.ops.render.RenderException;
 import chat.oxpulse.edge.ops.render.RenderOptions;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.RegistryCredentials;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntimeException;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import chat.oxpulse.edge.ops.runtime.EdgeStack;
@@ -163,6 +164,8 @@ public final class Installer {
       ContainerRuntime rt) throws OpsException, IOException {
     EdgeLayout layout = ctx.layout();
     String registry = ctx.env().get(EnvVariable.OXPULSE_IMAGE_REGISTRY).orElse("ghcr.io/anatolykoptev");
+    // the registry login for private images (the token from the environment, or the stored one)
+    Optional<RegistryCredentials> login = RegistryLogin.resolve(layout, ctx.env());
 
     // 3. network and base images
     steps.begin(3, "network and images");
@@ -173,12 +176,16 @@ public final class Installer {
       l.note("would ensure network " + network + " and images " + String.join(", ", baseImages));
       steps.end("planned");
     } else {
+      if (RegistryLogin.storeFromEnvironment(layout, ctx.env())) {
+        l.note("image registry token stored to " + RegistryLogin.tokenFile(layout) + " (0600)");
+      }
       boolean created = call(() -> rt.ensureNetwork(network, ComposeLabels.forNetwork(EdgeStack.NETWORK)));
       int pulled = 0;
       for (String img : baseImages) {
-        pulled += call(() -> rt.ensureImage(img)) ? 1 : 0;
+        pulled += call(() -> rt.ensureImage(img, login)) ? 1 : 0;
       }
-      steps.end("network " + network + (created ? " created" : " present") + ", " + pulled + " image(s) pulled");
+      steps.end("network " + network + (created ? " created" : " present") + ", " + pulled + " image(s) pulled"
+          + (login.isPresent() ? " (logged in to " + login.get().registry() + ")" : ""));
     }
 
     // 4. node config
@@ -297,7 +304,7 @@ public final class Installer {
     } else {
       int created = 0;
       for (EdgeStack.Service s : services) {
-        call(() -> rt.ensureImage(s.spec().image()));
+        call(() -> rt.ensureImage(s.spec().image(), login));
         created += call(() -> rt.ensureContainer(s.spec())) ? 1 : 0;
         call(() -> {
           rt.start(s.spec().containerName());

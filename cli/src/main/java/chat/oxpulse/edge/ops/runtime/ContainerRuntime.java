@@ -20,6 +20,14 @@ public interface ContainerRuntime extends AutoCloseable {
   boolean ensureImage(String image);
 
   /**
+   * Like {@link #ensureImage(String)}, logging in to the image's registry for the pull when
+   * {@code login} covers it (a private registry); the default ignores the login.
+   */
+  default boolean ensureImage(String image, java.util.Optional<RegistryCredentials> login) {
+    return ensureImage(image);
+  }
+
+  /**
    * Creates the container when absent, or re-creates it when its spec fingerprint changed; does not
    * start it. Returns true when a container was (re)created.
    */

@@ -103,6 +103,11 @@ public final class DockerJavaRuntime implements ContainerRuntime {
 
   @Override
   public boolean ensureImage(String image) {
+    return ensureImage(image, Optional.empty());
+  }
+
+  @Override
+  public boolean ensureImage(String image, Optional<RegistryCredentials> login) {
     return call("image " + image, () -> {
       try {
         client.inspectImageCmd(image).exec();
@@ -113,7 +118,11 @@ public final class DockerJavaRuntime implements ContainerRuntime {
         String repo = colon > slash ? image.substring(0, colon) : image;
         String tag = colon > slash ? image.substring(colon + 1) : "latest";
         try {
-          boolean done = client.pullImageCmd(repo).withTag(tag)
+          com.github.dockerjava.api.command.PullImageCmd pull = client.pullImageCmd(repo).withTag(tag);
+          login.filter(l -> l.covers(image)).ifPresent(l -> pull.withAuthConfig(
+              new com.github.dockerjava.api.model.AuthConfig().withRegistryAddress(l.registry())
+                  .withUsername(l.username()).withPassword(l.password().reveal())));
+          boolean done = pull
               .exec(new PullImageResultCallback())
               .awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
           if (!done) {

@@ -68,6 +68,10 @@ public enum EnvVariable {
   OXPULSE_IMAGE_VERSION("stable", false, "container image tag"),
   /** Image registry. */
   OXPULSE_IMAGE_REGISTRY("ghcr.io/anatolykoptev", false, "container image registry"),
+  /** Token for pulls from the image registry (stored to ghcr.token, 0600, at install). */
+  OXPULSE_GHCR_TOKEN(null, true, "image registry token for private images (saved to ghcr.token)"),
+  /** User name sent with the registry token. */
+  OXPULSE_GHCR_USER("oxpulse-edge", false, "image registry user name sent with the token"),
   /** Per-channel probe timeout in seconds. */
   OXPULSE_CHANNEL_PROBE_TIMEOUT("5", false, "per-channel end-to-end probe timeout, seconds"),
   /** Caddy metrics source. */

@@ -124,6 +124,14 @@ public final class FakeDockerEngine implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The registry login the last pull of {@code ref} carried: the decoded {@code X-Registry-Auth}
+   * JSON ({@code username}, {@code password}, {@code serveraddress}), as a real engine receives it.
+   */
+  public java.util.Optional<String> pullAuth(String ref) {
+    return state.pullAuth(ref);
+  }
+
   /** Makes {@code ref} pullable: {@code POST /images/create} then succeeds and adds it. */
   public FakeDockerEngine makePullable(String ref) {
     state.addPullable(ref);

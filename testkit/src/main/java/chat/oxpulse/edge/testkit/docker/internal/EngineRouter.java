@@ -147,7 +147,7 @@ public final class EngineRouter implements HttpHandler {
     } else if (method.equals("GET") && path.equals("/images/json")) {
       r = state.listImages();
     } else if (method.equals("POST") && path.equals("/images/create")) {
-      r = state.pullImage(param(q, "fromImage"), param(q, "tag"));
+      r = state.pullImage(param(q, "fromImage"), param(q, "tag"), ex.getRequestHeaders().getFirst("X-Registry-Auth"));
     } else if (method.equals("GET") && (m = IMAGE_JSON.matcher(path)).matches()) {
       r = state.inspectImage(m.group(1));
     } else if (method.equals("DELETE") && (m = IMAGE.matcher(path)).matches()) {

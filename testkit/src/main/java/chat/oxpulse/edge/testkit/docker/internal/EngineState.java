@@ -47,6 +47,7 @@ public final class EngineState {
   private final SplittableRandom random;
   private final Map<String, FakeImage> images = new LinkedHashMap<>();
   private final Set<String> pullable = new LinkedHashSet<>();
+  private final Map<String, String> pullAuth = new java.util.HashMap<>();
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, ContainerScript> pendingScripts = new LinkedHashMap<>();
   private final Map<String, ObjectNode> networks = new LinkedHashMap<>();
@@ -141,6 +142,11 @@ public final class EngineState {
     images.put(tag, img);
   }
 
+  /** The decoded {@code X-Registry-Auth} JSON the last pull of {@code ref} carried, if any. */
+  public synchronized java.util.Optional<String> pullAuth(String ref) {
+    return java.util.Optional.ofNullable(pullAuth.get(FakeImage.normalize(ref)));
+  }
+
   /** Lets {@code POST /images/create} pull {@code ref}; everything else fails like an offline engine. */
   public synchronized void addPullable(String ref) {
     pullable.add(FakeImage.normalize(ref));
@@ -215,10 +221,24 @@ public final class EngineState {
     return Reply.json(200, Json.write(a));
   }
 
-  /** {@code POST /images/create?fromImage=&tag=}: succeeds only for pullable images. */
-  public synchronized Reply pullImage(String fromImage, String tag) {
+  /**
+   * {@code POST /images/create?fromImage=&tag=}: succeeds only for pullable images; the
+   * {@code X-Registry-Auth} header, when sent, is decoded and kept for {@link #pullAuth}.
+   */
+  public synchronized Reply pullImage(String fromImage, String tag, String registryAuth) {
     String ref = tag == null || tag.isEmpty() ? fromImage : fromImage + ":" + tag;
     String normal = FakeImage.normalize(ref);
+    if (registryAuth != null && !registryAuth.isEmpty()) {
+      try {
+        String a = registryAuth.trim();
+        // dockerd takes base64url and, like clients that send it, standard base64
+        byte[] json = a.indexOf('+') >= 0 || a.indexOf('/') >= 0
+            ? java.util.Base64.getDecoder().decode(a) : java.util.Base64.getUrlDecoder().decode(a);
+        pullAuth.put(normal, new String(json, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        return Reply.json(400, "{\"message\":\"invalid X-Registry-Auth header\"}");
+      }
+    }
     if (!pullable.contains(normal)) {
       // dockerd also names its resolver ("lookup ghcr.io on 10.0.0.53:53"); that part is left out
       String registry = registryHost(normal);
