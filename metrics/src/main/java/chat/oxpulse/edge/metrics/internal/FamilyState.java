@@ -2,6 +2,9 @@ package chat.oxpulse.edge.metrics.internal;
 
 import chat.oxpulse.edge.metrics.MetricType;
 import chat.oxpulse.edge.metrics.Sample;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
@@ -22,10 +25,19 @@ public final class FamilyState {
     "", "_bucket", "_sum", "_count", "_total", "_created", "_gcount", "_gsum", "_info"
   };
   private static final byte[][] SUFFIX_BYTES = new byte[SUFFIX_TEXT.length][];
+  /** Each suffix's bytes as a little-endian word (byte 0 lowest); every suffix is 4-8 bytes. */
+  private static final long[] SUFFIX_WORDS = new long[SUFFIX_TEXT.length];
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   static {
     for (int i = 0; i < SUFFIX_TEXT.length; i++) {
       SUFFIX_BYTES[i] = SUFFIX_TEXT[i].getBytes(StandardCharsets.US_ASCII);
+      long w = 0;
+      for (int k = SUFFIX_BYTES[i].length - 1; k >= 0; k--) {
+        w = (w << 8) | (SUFFIX_BYTES[i][k] & 0xff);
+      }
+      SUFFIX_WORDS[i] = w;
     }
   }
 
@@ -165,9 +177,23 @@ public final class FamilyState {
     if (shadowed) {
       return -1;
     }
+    int sl = len - n;
+    if (sl < 4 || sl > 8) {
+      return -1; // every suffix is four to eight bytes
+    }
+    if (e < 8) {
+      for (int a : allowed) {
+        byte[] suf = SUFFIX_BYTES[a];
+        if (sl == suf.length && startsWith(b, s + n, suf)) {
+          return a;
+        }
+      }
+      return -1;
+    }
+    // the suffix is the top sl bytes of the word ending at e: one comparison per allowed suffix
+    long w = (long) LONGS.get(b, e - 8) >>> (64 - 8 * sl);
     for (int a : allowed) {
-      byte[] suf = SUFFIX_BYTES[a];
-      if (len - n == suf.length && startsWith(b, s + n, suf)) {
+      if (SUFFIX_BYTES[a].length == sl && SUFFIX_WORDS[a] == w) {
         return a;
       }
     }
@@ -209,9 +235,23 @@ public final class FamilyState {
     if (shadowed) {
       return -1;
     }
+    int sl = len - n;
+    if (sl < 4 || sl > 8) {
+      return -1; // every suffix is four to eight bytes
+    }
+    if (e < 8) {
+      for (int a : allowed) {
+        byte[] suf = SUFFIX_BYTES[a];
+        if (sl == suf.length && startsWith(b, s + n, suf)) {
+          return a;
+        }
+      }
+      return -1;
+    }
+    // the suffix is the top sl bytes of the word ending at e: one comparison per allowed suffix
+    long w = (long) LONGS.get(b, e - 8) >>> (64 - 8 * sl);
     for (int a : allowed) {
-      byte[] suf = SUFFIX_BYTES[a];
-      if (len - n == suf.length && startsWith(b, s + n, suf)) {
+      if (SUFFIX_BYTES[a].length == sl && SUFFIX_WORDS[a] == w) {
         return a;
       }
     }
