@@ -18,10 +18,14 @@ cp "$repo/metrics/src/test/resources/corpus/caddy-200k.prom" "$sb/metrics.prom"
 edge="$repo/oxpulse-edge"
 "$edge" --version >/dev/null # builds the jar and the archive when needed
 jar="$repo/cli/target/oxpulse-edge.jar"
-# with the engine client built (as on an edge, where the socket exists; here it meets a closed port)
-tick_args=(--etc "$sb/etc" --state "$sb/state" health-report --dry-run --docker-host=tcp://127.0.0.1:9
+# with the engine client built, as on an edge where the engine's unix socket exists (here a socket
+# file nobody listens on: the client is built and its connection refused)
+python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.close()' "$sb/docker.sock"
+tick_args=(--etc "$sb/etc" --state "$sb/state" health-report --dry-run "--docker-host=unix://$sb/docker.sock"
   --metrics-src "$sb/metrics.prom")
 tick="${tick_args[*]}" # for hyperfine, which splits a command on spaces (no spaces in $sb)
+# an engine on tcp:// (docker-java then sets up TLS, loading the trust store)
+tick_tcp="--etc $sb/etc --state $sb/state health-report --dry-run --docker-host=tcp://127.0.0.1:9 --metrics-src $sb/metrics.prom"
 # with no engine socket at all (the client is never built)
 tick_no_engine="--etc $sb/etc --state $sb/state health-report --dry-run --docker-host=unix:///nonexistent.sock --metrics-src $sb/metrics.prom"
 export OXPULSE_CHANNEL_PROBE_TIMEOUT=1
@@ -31,12 +35,13 @@ hyperfine -N -w 3 -r "$runs" --export-markdown "$sb/startup.md" \
   -n 'oxpulse-edge --version' "$edge --version" \
   -n 'oxpulse-edge health-report --dry-run' "$edge $tick" \
   -n 'same, no engine socket' "$edge $tick_no_engine" \
+  -n 'same, engine on tcp:// (closed port)' "$edge $tick_tcp" \
   -n 'same, without the CDS archive' "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar $jar $tick"
 cat "$sb/startup.md"
 # max RSS of one one-shot run
 /usr/bin/time -f 'health-report max RSS %M KB, user %U s, sys %S s' "$edge" "${tick_args[@]}" >/dev/null
 # watch: 60 s at the default 5 s interval after a 20 s warm-up; CPU from /proc/<pid>/stat
-"$edge" --etc "$sb/etc" --state "$sb/state" watch --quiet --docker-host=tcp://127.0.0.1:9 \
+"$edge" --etc "$sb/etc" --state "$sb/state" watch --quiet "--docker-host=unix://$sb/docker.sock" \
   --metrics-src "$sb/metrics.prom" >/dev/null 2>&1 &
 sleep 20
 pid="$(pgrep -f -- "--etc $sb/etc --state $sb/state watch" | head -1)"
