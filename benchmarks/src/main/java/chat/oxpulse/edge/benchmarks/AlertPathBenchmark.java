@@ -3,17 +3,13 @@ package chat.oxpulse.edge.benchmarks;
 import chat.oxpulse.edge.alerts.AlertEvent;
 import chat.oxpulse.edge.alerts.AlertOutcome;
 import chat.oxpulse.edge.alerts.AlertPipeline;
-import chat.oxpulse.edge.alerts.AlertSink;
 import chat.oxpulse.edge.alerts.SendResult;
 import chat.oxpulse.edge.alerts.Severity;
-import chat.oxpulse.edge.alerts.SinkResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,29 +57,7 @@ public class AlertPathBenchmark {
     Path shm = Path.of("/dev/shm");
     Path root = storage.equals("tmpfs") && Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     dir = Files.createTempDirectory(root, "alert-bench");
-    AlertSink memory =
-        new AlertSink() {
-          @Override
-          public String name() {
-            return "memory";
-          }
-
-          @Override
-          public SinkResult deliver(AlertEvent event) {
-            return SinkResult.delivered("ok");
-          }
-        };
-    pipeline =
-        AlertPipeline.builder()
-            .stateDir(dir)
-            .clock(clock)
-            .env(
-                Map.of(
-                    "OXPULSE_TG_MIN_INTERVAL", "0",
-                    "OXPULSE_TG_MAX_PER_MINUTE", "100000",
-                    "OXPULSE_ALERT_BREAKER_TRANSITIONS", "0"))
-            .sinks(s -> List.of(memory))
-            .build();
+    pipeline = AdmitAllPipeline.open(dir, clock);
   }
 
   /** Removes the state directory. */

@@ -3,8 +3,6 @@ package chat.oxpulse.edge.benchmarks;
 import chat.oxpulse.edge.alerts.AlertEvent;
 import chat.oxpulse.edge.alerts.AlertOutcome;
 import chat.oxpulse.edge.alerts.AlertPipeline;
-import chat.oxpulse.edge.alerts.SinkResult;
-import chat.oxpulse.edge.alerts.AlertSink;
 import chat.oxpulse.edge.alerts.Severity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -12,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Companion to {@link AlertPathBenchmark} for a shared, overloaded machine: sends events through
@@ -33,31 +29,9 @@ public final class AlertPathCpuTime {
     Path root = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"));
     int events = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     Path dir = Files.createTempDirectory(root, "alert-cpu");
-    AlertSink memory =
-        new AlertSink() {
-          @Override
-          public String name() {
-            return "memory";
-          }
-
-          @Override
-          public SinkResult deliver(AlertEvent event) {
-            return SinkResult.delivered("ok");
-          }
-        };
     Clock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    try (AlertPipeline p =
-        AlertPipeline.builder()
-            .stateDir(dir)
-            .clock(clock)
-            .env(
-                Map.of(
-                    "OXPULSE_TG_MIN_INTERVAL", "0",
-                    "OXPULSE_TG_MAX_PER_MINUTE", "100000",
-                    "OXPULSE_ALERT_BREAKER_TRANSITIONS", "0"))
-            .sinks(s -> List.of(memory))
-            .build()) {
+    try (AlertPipeline p = AdmitAllPipeline.open(dir, clock)) {
       for (int round = 0; round < 4; round++) {
         long cpu0 = mx.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();

@@ -167,37 +167,10 @@ public final class FamilyState {
    */
   int match(byte[] b, int s, int e) {
     int n = nameBytes.length;
-    int len = e - s;
-    if (len < n || !java.util.Arrays.equals(b, s, s + n, nameBytes, 0, n)) {
+    if (e - s < n || !java.util.Arrays.equals(b, s, s + n, nameBytes, 0, n)) {
       return -1;
     }
-    if (len == n) {
-      return NONE;
-    }
-    if (shadowed) {
-      return -1;
-    }
-    int sl = len - n;
-    if (sl < 4 || sl > 8) {
-      return -1; // every suffix is four to eight bytes
-    }
-    if (e < 8) {
-      for (int a : allowed) {
-        byte[] suf = SUFFIX_BYTES[a];
-        if (sl == suf.length && startsWith(b, s + n, suf)) {
-          return a;
-        }
-      }
-      return -1;
-    }
-    // the suffix is the top sl bytes of the word ending at e: one comparison per allowed suffix
-    long w = (long) LONGS.get(b, e - 8) >>> (64 - 8 * sl);
-    for (int a : allowed) {
-      if (SUFFIX_BYTES[a].length == sl && SUFFIX_WORDS[a] == w) {
-        return a;
-      }
-    }
-    return -1;
+    return matchAfterPrefix(b, s, e);
   }
 
   /**

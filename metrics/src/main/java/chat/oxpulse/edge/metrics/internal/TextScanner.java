@@ -1289,22 +1289,24 @@ public final class TextScanner implements SampleView {
   }
 
   private int indexOfAscii(String name) {
-    final byte[] b = this.b;
     int n = name.length();
-    outer:
     for (int i = 0; i < nLab; i++) {
       int s = lab[4 * i];
-      if (lab[4 * i + 1] - s != n || (labFlags[i] & NAME_ESC) != 0) {
-        continue;
+      if (lab[4 * i + 1] - s == n && (labFlags[i] & NAME_ESC) == 0 && asciiEquals(s, n, name)) {
+        return i;
       }
-      for (int k = 0; k < n; k++) {
-        if (b[s + k] != name.charAt(k)) {
-          continue outer;
-        }
-      }
-      return i;
     }
     return -1;
+  }
+
+  /** Whether the {@code n} input bytes at {@code s} spell {@code text} (of length {@code n}). */
+  private boolean asciiEquals(int s, int n, String text) {
+    for (int k = 0; k < n; k++) {
+      if (b[s + k] != text.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- names
@@ -1450,15 +1452,7 @@ public final class TextScanner implements SampleView {
       return sampleNameString().equals(name);
     }
     int n = nameE - nameS;
-    if (name.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (b[nameS + i] != name.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return name.length() == n && asciiEquals(nameS, n, name);
   }
 
   @Override
@@ -1512,15 +1506,7 @@ public final class TextScanner implements SampleView {
     }
     int s = lab[4 * i + 2];
     int n = lab[4 * i + 3] - s;
-    if (value.length() != n) {
-      return false;
-    }
-    for (int k = 0; k < n; k++) {
-      if (b[s + k] != value.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return value.length() == n && asciiEquals(s, n, value);
   }
 
   @Override
