@@ -10,6 +10,8 @@ import chat.oxpulse.edge.ops.OpsContext;
 import chat.oxpulse.edge.ops.backend.HttpBackendClient;
 import chat.oxpulse.edge.ops.health.CaddyMetricsSource;
 import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
+import chat.oxpulse.edge.ops.runtime.EngineApiStatusReader;
 import chat.oxpulse.edge.ops.runtime.DockerJavaRuntime;
 import java.io.IOException;
 import java.net.URI;
@@ -93,17 +95,23 @@ final class CliEnvironment {
   }
 
   /**
-   * A runtime for read-only flows: empty when the engine does not answer, or at once (without
-   * starting a Docker client) when its unix socket does not exist.
+   * The engine for read-only flows (status, healthcheck, health-report, watch): empty when the
+   * engine does not answer, or at once when its unix socket does not exist. It is the small
+   * Engine-API reader, not docker-java: these flows only list and inspect.
    */
-  Supplier<Optional<ContainerRuntime>> optionalRuntime() {
+  Supplier<Optional<ContainerStatusReader>> optionalStatusReader() {
     URI host = dockerHost();
     return () -> {
       if ("unix".equals(host.getScheme()) && host.getPath() != null
           && !java.nio.file.Files.exists(Path.of(host.getPath()))) {
         return Optional.empty();
       }
-      DockerJavaRuntime rt = DockerJavaRuntime.connect(host);
+      ContainerStatusReader rt;
+      try {
+        rt = EngineApiStatusReader.connect(host);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // a host this reader cannot speak to, e.g. ssh://
+      }
       try {
         rt.ping();
         return Optional.of(rt);
@@ -148,7 +156,7 @@ final class CliEnvironment {
 
   /** The health reporter for one tick or the watch loop; the runtime is opened once and reused. */
   chat.oxpulse.edge.ops.health.HealthReporter reporter(String metricsFlag,
-      Supplier<Optional<ContainerRuntime>> runtime) {
+      Supplier<Optional<ContainerStatusReader>> runtime) {
     OpsContext ctx = ops();
     return new chat.oxpulse.edge.ops.health.HealthReporter(layout, env, ctx.clock(), metrics(metricsFlag),
         ctx.alerts(), Optional.of(ctx.backend()), runtime,

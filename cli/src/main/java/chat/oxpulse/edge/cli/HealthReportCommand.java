@@ -50,7 +50,7 @@ final class HealthReportCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
+    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalStatusReader())) {
       TickReport r = cli.reporter(metrics.metricsSrc, rt).tick(dryRun);
       TickPrinter.print(spec.commandLine().getOut(), r, true);
       return r.authFailures() > 0 ? ExitCodes.ERROR : ExitCodes.OK;

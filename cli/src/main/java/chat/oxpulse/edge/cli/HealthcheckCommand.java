@@ -43,7 +43,7 @@ final class HealthcheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliEnvironment cli = docker.environment(root);
     List<CheckResult> checks;
-    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime())) {
+    try (RuntimeHolder rt = RuntimeHolder.memo(cli.optionalStatusReader())) {
       checks = new HealthChecker(cli.layout(), cli.env(), metrics.source(cli), rt,
           Optional.of(cli.backend())).run();
     }

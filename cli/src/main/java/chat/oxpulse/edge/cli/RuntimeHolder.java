@@ -1,29 +1,29 @@
 package chat.oxpulse.edge.cli;
 
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Opens an optional container runtime on first use and keeps it, so one command opens the engine
+ * Opens an optional container status reader on first use and keeps it, so one command opens the engine
  * at most once; closing it closes only a runtime that was opened (a command that never needed the
  * engine never pays for connecting to it).
  */
-final class RuntimeHolder implements Supplier<Optional<ContainerRuntime>>, AutoCloseable {
+final class RuntimeHolder implements Supplier<Optional<ContainerStatusReader>>, AutoCloseable {
 
-  private final Supplier<Optional<ContainerRuntime>> opener;
-  private Optional<ContainerRuntime> value; // guarded by this; null until first use
+  private final Supplier<Optional<ContainerStatusReader>> opener;
+  private Optional<ContainerStatusReader> value; // guarded by this; null until first use
 
-  private RuntimeHolder(Supplier<Optional<ContainerRuntime>> opener) {
+  private RuntimeHolder(Supplier<Optional<ContainerStatusReader>> opener) {
     this.opener = opener;
   }
 
-  static RuntimeHolder memo(Supplier<Optional<ContainerRuntime>> opener) {
+  static RuntimeHolder memo(Supplier<Optional<ContainerStatusReader>> opener) {
     return new RuntimeHolder(opener);
   }
 
   @Override
-  public synchronized Optional<ContainerRuntime> get() {
+  public synchronized Optional<ContainerStatusReader> get() {
     if (value == null) {
       value = opener.get();
     }
@@ -38,7 +38,7 @@ final class RuntimeHolder implements Supplier<Optional<ContainerRuntime>>, AutoC
   @Override
   public synchronized void close() {
     if (value != null) {
-      value.ifPresent(ContainerRuntime::close);
+      value.ifPresent(ContainerStatusReader::close);
     }
   }
 }

@@ -1,7 +1,7 @@
 package chat.oxpulse.edge.cli;
 
 import chat.oxpulse.edge.ops.health.StatusSnapshot;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -37,12 +37,12 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliEnvironment cli = docker.environment(root);
-    Optional<ContainerRuntime> rt = cli.optionalRuntime().get();
+    Optional<ContainerStatusReader> rt = cli.optionalStatusReader().get();
     StatusSnapshot s;
     try {
       s = StatusSnapshot.read(cli.layout(), rt, metrics.source(cli));
     } finally {
-      rt.ifPresent(ContainerRuntime::close);
+      rt.ifPresent(ContainerStatusReader::close);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -51,7 +51,7 @@ final class WatchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     CliEnvironment cli = docker.environment(root);
-    RuntimeHolder rt = RuntimeHolder.memo(cli.optionalRuntime());
+    RuntimeHolder rt = RuntimeHolder.memo(cli.optionalStatusReader());
     WatchLoop loop = new WatchLoop(cli.reporter(metrics.metricsSrc, rt), every, Clock.systemUTC(), Sleeper.system(),
         WatchLoop.listener(r -> {
           if (!quiet || !r.alerts().isEmpty()) {

@@ -21,8 +21,9 @@ import chat.oxpulse.edge.ops.health.StatusSnapshot;
 import chat.oxpulse.edge.ops.health.TickReport;
 import chat.oxpulse.edge.ops.health.WatchLoop;
 import chat.oxpulse.edge.ops.render.ChannelsBundleRenderer;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
 import chat.oxpulse.edge.ops.runtime.DockerJavaRuntime;
+import chat.oxpulse.edge.ops.runtime.EngineApiStatusReader;
 import chat.oxpulse.edge.testkit.backend.FakeBackend;
 import chat.oxpulse.edge.testkit.caddy.CaddyAdmin;
 import chat.oxpulse.edge.testkit.caddy.FakeCaddy;
@@ -264,14 +265,15 @@ public final class EdgeDemo {
           regToken, Optional.empty(), "vless", "stable", false, false, Duration.ofSeconds(30), false),
           n.installSteps());
       n.say("install outcome: " + installed.outcome() + ", node " + installed.nodeId());
-      DockerJavaRuntime statusRuntime = DockerJavaRuntime.connect(dockerHost);
+      // the status side reads the engine as `watch` does: through the small Engine-API reader
+      EngineApiStatusReader statusRuntime = EngineApiStatusReader.connect(dockerHost);
       open.add(statusRuntime);
       CaddyMetricsSource metrics = new CaddyMetricsSource(caddy.metricsUri().toString());
 
       n.chapter("3. watch: a health tick every " + options.tick().toMillis() + " ms");
       List<TickReport> ticks = new CopyOnWriteArrayList<>();
       HealthReporter reporter = new HealthReporter(layout, env, clock, metrics, alerts,
-          Optional.of(ctx.backend()), () -> Optional.<ContainerRuntime>of(statusRuntime), new ChannelProbes(env),
+          Optional.of(ctx.backend()), () -> Optional.<ContainerStatusReader>of(statusRuntime), new ChannelProbes(env),
           host, "demo");
       loop = new WatchLoop(reporter, options.tick(), clock, sleeper, WatchLoop.listener(r -> {
         ticks.add(r);

@@ -17,7 +17,7 @@ import chat.oxpulse.edge.ops.backend.BackendClient;
 import chat.oxpulse.edge.ops.backend.BackendException;
 import chat.oxpulse.edge.ops.backend.ServiceToken;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import chat.oxpulse.edge.ops.runtime.EdgeStack;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class HealthChecker {
   private final EdgeLayout layout;
   private final OperatorEnv env;
   private final UpstreamSource metrics;
-  private final Supplier<Optional<ContainerRuntime>> runtime;
+  private final Supplier<Optional<ContainerStatusReader>> runtime;
   private final Optional<BackendClient> backend;
   private final SchemeHttpClients http = new SchemeHttpClients(Duration.ofSeconds(3));
 
@@ -60,7 +60,7 @@ public final class HealthChecker {
    * @param runtime the container engine when reachable
    */
   public HealthChecker(EdgeLayout layout, OperatorEnv env, UpstreamSource metrics,
-      Supplier<Optional<ContainerRuntime>> runtime) {
+      Supplier<Optional<ContainerStatusReader>> runtime) {
     this(layout, env, metrics, runtime, Optional.empty());
   }
 
@@ -74,7 +74,7 @@ public final class HealthChecker {
    * @param backend the backend for the authenticated hy2-credentials call (empty: check 12 is SKIP)
    */
   public HealthChecker(EdgeLayout layout, OperatorEnv env, UpstreamSource metrics,
-      Supplier<Optional<ContainerRuntime>> runtime, Optional<BackendClient> backend) {
+      Supplier<Optional<ContainerStatusReader>> runtime, Optional<BackendClient> backend) {
     this.layout = layout;
     this.env = env;
     this.metrics = metrics;
@@ -87,7 +87,7 @@ public final class HealthChecker {
     List<CheckResult> out = new ArrayList<>();
     Optional<ChannelsStatusFile> channels = channels();
     // 1, 2: containers
-    Optional<ContainerRuntime> rt = runtime.get();
+    Optional<ContainerStatusReader> rt = runtime.get();
     List<ContainerStatus> containers = List.of();
     String engineError = "";
     if (rt.isPresent()) {

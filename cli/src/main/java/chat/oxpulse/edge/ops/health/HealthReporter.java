@@ -20,7 +20,7 @@ import chat.oxpulse.edge.metrics.upstream.TransitionPolicy;
 import chat.oxpulse.edge.metrics.upstream.UpstreamStateStore;
 import chat.oxpulse.edge.ops.backend.BackendClient;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -62,7 +62,7 @@ public final class HealthReporter {
   private final UpstreamSource metrics;
   private final AlertDispatcher alerts;
   private final Optional<BackendClient> backend;
-  private final Supplier<Optional<ContainerRuntime>> runtime;
+  private final Supplier<Optional<ContainerStatusReader>> runtime;
   private final ChannelProbes probes;
   private final String host;
   private final String installerVersion;
@@ -84,7 +84,7 @@ public final class HealthReporter {
    */
   public HealthReporter(EdgeLayout layout, OperatorEnv env, Clock clock, UpstreamSource metrics,
       AlertDispatcher alerts, Optional<BackendClient> backend,
-      Supplier<Optional<ContainerRuntime>> runtime, ChannelProbes probes, String host,
+      Supplier<Optional<ContainerStatusReader>> runtime, ChannelProbes probes, String host,
       String installerVersion) {
     this.layout = layout;
     this.env = env;

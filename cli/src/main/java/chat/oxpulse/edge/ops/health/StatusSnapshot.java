@@ -5,7 +5,7 @@ import chat.oxpulse.edge.core.status.ChannelsStatusCodec;
 import chat.oxpulse.edge.core.status.ChannelsStatusFile;
 import chat.oxpulse.edge.core.status.StatusAggregate;
 import chat.oxpulse.edge.ops.runtime.ComposeLabels;
-import chat.oxpulse.edge.ops.runtime.ContainerRuntime;
+import chat.oxpulse.edge.ops.runtime.ContainerStatusReader;
 import chat.oxpulse.edge.ops.runtime.ContainerStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public record StatusSnapshot(
   }
 
   /** Reads the snapshot; a missing file or an unreachable engine or Caddy is shown, not thrown. */
-  public static StatusSnapshot read(EdgeLayout layout, Optional<ContainerRuntime> runtime, UpstreamSource metrics)
+  public static StatusSnapshot read(EdgeLayout layout, Optional<? extends ContainerStatusReader> runtime, UpstreamSource metrics)
       throws IOException {
     ChannelsStatusFile channels = Files.isRegularFile(layout.channelsStatus())
         ? ChannelsStatusCodec.parse(Files.readString(layout.channelsStatus(), StandardCharsets.UTF_8)).file()

@@ -1,17 +1,14 @@
 package chat.oxpulse.edge.ops.runtime;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The part of a container engine the edge needs. Implementations throw {@link
+ * The part of a container engine the edge needs: the read-only {@link ContainerStatusReader} and
+ * the operations that create, start, stop and remove. Implementations throw {@link
  * ContainerRuntimeException} on engine errors; a missing object is an empty result, not an error.
  */
-public interface ContainerRuntime extends AutoCloseable {
-
-  /** Checks that the engine answers; returns its version string. */
-  String ping();
+public interface ContainerRuntime extends ContainerStatusReader {
 
   /** Creates the network when absent; returns true when it was created. */
   boolean ensureNetwork(String name, Map<String, String> labels);
@@ -42,19 +39,9 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Restarts a container. */
   void restart(String name);
 
-  /** Inspects a container; empty when it does not exist. */
-  Optional<ContainerStatus> inspect(String name);
-
-  /** Every container carrying the compose project label {@code project}. */
-  List<ContainerStatus> listProject(String project);
-
   /** Force-removes a container (and its anonymous volumes); no-op when absent. */
   void remove(String name);
 
   /** Removes a network; no-op when absent. */
   void removeNetwork(String name);
-
-  /** Releases the connection. */
-  @Override
-  void close();
 }
