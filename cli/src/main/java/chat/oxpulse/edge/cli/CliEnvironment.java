@@ -74,7 +74,7 @@ final class CliEnvironment {
 
   /** The layout from the root command's {@code --etc} / {@code --state} over {@code environment}. */
   static EdgeLayout layout(EdgeCommand root, Map<String, String> environment) {
-    return EdgeLayout.fromEnvironment(root == null ? null : root.etc, root == null ? null : root.state, environment);
+    return EdgeLayout.fromEnvironment(root == null ? null : root.etc(), root == null ? null : root.state(), environment);
   }
 
   EdgeLayout layout() {

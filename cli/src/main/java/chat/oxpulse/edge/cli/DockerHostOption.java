@@ -10,8 +10,21 @@ import picocli.CommandLine.Option;
  */
 final class DockerHostOption {
 
-  @Option(names = "--docker-host", paramLabel = "URI", description = "Docker engine (env DOCKER_HOST).")
+  /** The option's name, label and help text, shared with the commands built in code. */
+  static final String NAME = "--docker-host";
+
+  static final String LABEL = "URI";
+
+  static final String DESCRIPTION = "Docker engine (env DOCKER_HOST).";
+
+  @Option(names = NAME, paramLabel = LABEL, description = DESCRIPTION)
   String dockerHost;
+
+  /** The option for a command whose model is built in code. */
+  static picocli.CommandLine.Model.OptionSpec option() {
+    return picocli.CommandLine.Model.OptionSpec.builder(NAME).paramLabel(LABEL).type(String.class)
+        .description(DESCRIPTION).build();
+  }
 
   /** The command's environment: the root command's, with {@code --docker-host} winning over DOCKER_HOST. */
   CliEnvironment environment(EdgeCommand root) {
@@ -23,6 +36,11 @@ final class DockerHostOption {
    * {@code --docker-host} winning over DOCKER_HOST.
    */
   CliEnvironment environment(EdgeCommand root, Map<String, String> overrides) {
+    return environment(root, dockerHost, overrides);
+  }
+
+  /** Like {@link #environment(EdgeCommand, Map)} for a {@code --docker-host} value held elsewhere. */
+  static CliEnvironment environment(EdgeCommand root, String dockerHost, Map<String, String> overrides) {
     Map<String, String> all = new HashMap<>(overrides);
     all.put("DOCKER_HOST", dockerHost);
     return CliEnvironment.of(root, all);

@@ -29,7 +29,7 @@ public final class Main {
       case "install": return new InstallCommand();
       case "status": return new StatusCommand();
       case "healthcheck": return new HealthcheckCommand();
-      case "health-report": return new HealthReportCommand();
+      case "health-report": return new HealthReportCommand().spec();
       case "watch": return new WatchCommand();
       case "refresh": return new RefreshCommand();
       case "uninstall": return new UninstallCommand();
@@ -116,7 +116,7 @@ public final class Main {
     EdgeCommand root = new EdgeCommand();
     root.environment = Map.copyOf(env);
     root.stdin = stdin;
-    CommandLine cmd = new CommandLine(root);
+    CommandLine cmd = new CommandLine(root.spec());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
     return cmd;
   }
@@ -124,7 +124,9 @@ public final class Main {
   /** The contract: --help and --version on every command, whoever wrote it. */
   private static CommandLine standardOptions(CommandLine cmd) {
     for (CommandLine sub : cmd.getSubcommands().values()) {
-      sub.getCommandSpec().mixinStandardHelpOptions(true);
+      if (!StandardOptions.present(sub.getCommandSpec())) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
       if (!(sub.getCommandSpec().versionProvider() instanceof VersionProvider)) {
         sub.getCommandSpec().versionProvider(new VersionProvider());
       }

@@ -55,7 +55,7 @@ class AlertCommandTest {
   }
 
   int run(String... args) {
-    CommandLine cmd = new CommandLine(new EdgeCommand());
+    CommandLine cmd = new CommandLine(new EdgeCommand().spec());
     cmd.setExitCodeExceptionMapper(ExitCodes::forException);
     cmd.addSubcommand(new AlertCommand(() -> env, Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)));
     cmd.setOut(new PrintWriter(out, true));
