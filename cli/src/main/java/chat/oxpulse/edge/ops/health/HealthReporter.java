@@ -290,8 +290,20 @@ public final class HealthReporter {
     return chat.oxpulse.edge.ops.backend.ServiceToken.read(layout, env);
   }
 
-  private static String key(String container) {
-    return container.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+  /** The state-file key of a container: ASCII letters and digits upper-cased, anything else {@code _}. */
+  static String key(String container) {
+    StringBuilder b = new StringBuilder(container.length());
+    for (int i = 0; i < container.length(); i++) {
+      char c = container.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        b.append((char) (c - 'a' + 'A'));
+      } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+        b.append(c);
+      } else {
+        b.append('_');
+      }
+    }
+    return b.toString();
   }
 
   private Path restartsFile() {
