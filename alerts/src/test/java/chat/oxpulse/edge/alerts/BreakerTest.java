@@ -108,6 +108,30 @@ class BreakerTest {
   }
 
   @Test
+  void all_down_during_a_cascade_is_announced_once_and_the_recovery_waits_for_both() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      pipeline().send(transition(i), false);
+      clock.advance(Duration.ofSeconds(10));
+    }
+    assertThat(count("CRITICAL: alert cascade on edge1")).isEqualTo(1);
+    assertThat(pipeline().reportUpstreams(2, 1)).isEmpty();
+    List<SendResult> allDown = pipeline().reportUpstreams(2, 2);
+    assertThat(allDown).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(AlertOutcome.DELIVERED));
+    assertThat(count("CRITICAL: all upstreams unhealthy on edge1 (2/2) during an alert cascade")).isEqualTo(1);
+    for (int minute = 1; minute <= 30; minute++) {
+      clock.advance(Duration.ofSeconds(60));
+      assertThat(pipeline().reportUpstreams(2, 2)).isEmpty();
+    }
+    assertThat(count("CRITICAL")).isEqualTo(2);
+    assertThat(pipeline().snapshot().breaker().open()).isTrue();
+    // the pool recovers; the cascade's transitions are long quiet: one recovery, named for all-down
+    pipeline().reportUpstreams(2, 0);
+    pipeline().reportUpstreams(2, 0);
+    assertThat(count("RECOVERED: all-down on edge1")).isEqualTo(1);
+    assertThat(pipeline().snapshot().breaker().open()).isFalse();
+  }
+
+  @Test
   void critical_and_forced_alerts_pass_an_open_breaker() throws Exception {
     pipeline().reportUpstreams(2, 2);
     clock.advance(Duration.ofSeconds(1));

@@ -182,8 +182,10 @@ public final class Rules {
   // ---- circuit breaker -----------------------------------------------------------------------
 
   /**
-   * Records an upstream report: every upstream down opens the breaker with one critical summary;
-   * the condition clearing lets the next tick close it.
+   * Records an upstream report: every upstream down opens the breaker with one critical summary (or,
+   * when it is already open for an alert cascade, turns it into an all-down breaker with that same
+   * summary: losing the whole pool is news even in a storm); the condition clearing lets the next
+   * tick close it.
    */
   public void upstreams(Session s, int total, int down, long now) {
     BreakerState br = s.breaker();
@@ -201,6 +203,16 @@ public final class Rules {
           Severity.CRITICAL,
           "CRITICAL: all upstreams unhealthy on " + hostOr(null) + " (" + down + "/" + total
               + "); per-upstream alerts are parked until recovery",
+          now);
+    } else if (allDown && !"all-down".equals(br.reason)) {
+      br.reason = "all-down";
+      br.lastNoticeAt = now;
+      s.breakerChanged();
+      queueNotice(
+          s,
+          Severity.CRITICAL,
+          "CRITICAL: all upstreams unhealthy on " + hostOr(null) + " (" + down + "/" + total
+              + ") during an alert cascade; per-upstream alerts stay parked until recovery",
           now);
     }
     tickBreaker(s, now);

@@ -25,4 +25,18 @@ public interface AlertDispatcher {
 
   /** Redelivers anything spooled earlier; called once per tick. */
   default void flush() {}
+
+  /**
+   * Feeds the pool's health to this chain's circuit breaker, which then owns the all-down
+   * condition: one critical summary when every upstream is down, a reminder every repeat interval
+   * while it lasts, one recovery when it is over. Returns what the breaker sent in this call, or
+   * empty when the chain has no breaker (or could not record the report): the caller then sends the
+   * transition detector's ALL-DOWN events as alerts itself. The default has no breaker.
+   *
+   * @param total upstreams in the pool
+   * @param unhealthy of them unhealthy
+   */
+  default java.util.Optional<java.util.List<Delivery>> reportUpstreams(int total, int unhealthy) {
+    return java.util.Optional.empty();
+  }
 }

@@ -9,6 +9,7 @@ import chat.oxpulse.edge.core.layout.EdgeLayout;
 import chat.oxpulse.edge.core.status.ShellEnvCodec;
 import chat.oxpulse.edge.core.status.ShellEnvFile;
 import chat.oxpulse.edge.core.status.StateFileException;
+import chat.oxpulse.edge.core.status.UpstreamHealth;
 import chat.oxpulse.edge.core.status.UpstreamStateFile;
 import chat.oxpulse.edge.metrics.upstream.DetectorState;
 import chat.oxpulse.edge.metrics.upstream.DetectorStateStore;
@@ -55,6 +56,9 @@ import java.util.function.Supplier;
 public final class HealthReporter {
 
   private static final JsonFactory JSON = new JsonFactory();
+
+  /** The alert key of the whole pool's condition (all upstreams down, and its recovery). */
+  static final String ALL_DOWN_KEY = "edge:all-down";
 
   private final EdgeLayout layout;
   private final OperatorEnv env;
@@ -199,7 +203,7 @@ public final class HealthReporter {
         List<String> eventIds = new ArrayList<>();
         for (TransitionEvent e : detected.pending()) {
           boolean pool = e.upstream() == null;
-          raised.add(new EdgeAlert(pool ? "edge:all-down" : "upstream:" + e.upstream(),
+          raised.add(new EdgeAlert(pool ? ALL_DOWN_KEY : "upstream:" + e.upstream(),
               e.kind() == EventKind.ALL_DOWN ? "critical" : e.severity() == Severity.INFO ? "info" : "warn",
               e.summary() + (pool ? " on " + host : ""), pool));
           eventIds.add(e.id());
@@ -233,14 +237,33 @@ public final class HealthReporter {
         if (!dryRun) {
           alerts.flush();
         }
+        // the breaker owns all-down when the chain has one: its summary, hourly reminders and recovery
+        // replace the detector's ALL-DOWN events, which are then taken without being sent twice
+        Optional<List<AlertDispatcher.Delivery>> breaker = dryRun || !scrape.familyPresent() || scrape.upstreams().isEmpty()
+            ? Optional.empty()
+            : alerts.reportUpstreams(scrape.upstreams().size(),
+                (int) scrape.upstreams().values().stream().filter(h -> h == UpstreamHealth.UNHEALTHY).count());
+        List<AlertDispatcher.Delivery> notices = new ArrayList<>(breaker.orElse(List.of()));
         List<String> taken = new ArrayList<>();
         for (int i = 0; i < raised.size(); i++) {
           EdgeAlert a = raised.get(i);
-          Optional<AlertDispatcher.Delivery> d = dryRun ? Optional.empty() : Optional.of(alerts.send(a));
+          Optional<AlertDispatcher.Delivery> d;
+          if (dryRun) {
+            d = Optional.empty();
+          } else if (breaker.isPresent() && a.key().equals(ALL_DOWN_KEY)) {
+            d = Optional.of(notices.isEmpty() ? AlertDispatcher.Delivery.PARKED : notices.remove(0));
+          } else {
+            d = Optional.of(alerts.send(a));
+          }
           sent.add(new TickReport.SentAlert(a, d));
           if (i < eventIds.size() && d.isPresent() && d.get() != AlertDispatcher.Delivery.FAILED) {
             taken.add(eventIds.get(i));
           }
+        }
+        for (AlertDispatcher.Delivery d : notices) {
+          // a reminder (or a recovery) of the breaker in a tick without a detector event
+          sent.add(new TickReport.SentAlert(new EdgeAlert(ALL_DOWN_KEY, "critical",
+              "circuit breaker notice: " + scrape.overall() + " pool on " + host, true), Optional.of(d)));
         }
         if (!dryRun) {
           // a transition stays pending until the alert pipeline has taken it

@@ -46,6 +46,19 @@ public final class PipelineAlertDispatcher implements AlertDispatcher, AutoClose
   }
 
   @Override
+  public java.util.Optional<java.util.List<Delivery>> reportUpstreams(int total, int unhealthy) {
+    try {
+      java.util.List<Delivery> out = new java.util.ArrayList<>();
+      for (SendResult r : pipeline.reportUpstreams(total, unhealthy)) {
+        out.add(r.outcome() == chat.oxpulse.edge.alerts.AlertOutcome.DELIVERED ? Delivery.DELIVERED : Delivery.SPOOLED);
+      }
+      return java.util.Optional.of(out);
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty(); // not recorded: the detector's own ALL-DOWN events go out instead
+    }
+  }
+
+  @Override
   public void flush() {
     try {
       pipeline.flush();
