@@ -5,12 +5,9 @@ import chat.oxpulse.edge.alerts.AlertSink;
 import chat.oxpulse.edge.alerts.SinkResult;
 import chat.oxpulse.edge.alerts.internal.Json;
 import chat.oxpulse.edge.alerts.internal.Redactor;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -50,20 +47,26 @@ public final class AlertmanagerSink implements AlertSink {
 
   @Override
   public SinkResult deliver(AlertEvent event) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("alertname", "OxpulseEdgeAlert");
-    labels.put("key", event.key());
-    labels.put("severity", event.severity().label());
-    labels.put("instance", event.host());
-    labels.put("event_id", event.id());
-    Map<String, Object> alert = new LinkedHashMap<>();
-    alert.put("labels", labels);
-    alert.put("annotations", Map.of("summary", event.message()));
-    alert.put("startsAt", event.time().toString());
     byte[] body;
     try {
-      body = Json.MAPPER.writeValueAsBytes(List.of(alert));
-    } catch (JsonProcessingException e) {
+      body = Json.bytes(g -> {
+        g.writeStartArray();
+        g.writeStartObject();
+        g.writeObjectFieldStart("labels");
+        g.writeStringField("alertname", "OxpulseEdgeAlert");
+        g.writeStringField("key", event.key());
+        g.writeStringField("severity", event.severity().label());
+        g.writeStringField("instance", event.host());
+        g.writeStringField("event_id", event.id());
+        g.writeEndObject();
+        g.writeObjectFieldStart("annotations");
+        g.writeStringField("summary", event.message());
+        g.writeEndObject();
+        g.writeStringField("startsAt", event.time().toString());
+        g.writeEndObject();
+        g.writeEndArray();
+      });
+    } catch (IOException e) {
       return SinkResult.permanent("cannot encode the alert");
     }
     Request req = new Request.Builder().url(endpoint).post(RequestBody.create(body, JSON)).build();

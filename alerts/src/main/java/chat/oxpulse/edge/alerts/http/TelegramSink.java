@@ -7,13 +7,12 @@ import chat.oxpulse.edge.alerts.internal.Json;
 import chat.oxpulse.edge.alerts.internal.Redactor;
 import chat.oxpulse.edge.alerts.internal.TelegramText;
 import chat.oxpulse.edge.core.Secret;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -65,11 +64,6 @@ public final class TelegramSink implements AlertSink {
   }
 
   private SinkResult sendOne(String text) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("chat_id", chatId());
-    body.put("text", text);
-    body.put("parse_mode", "HTML");
-    body.put("disable_web_page_preview", true);
     HttpUrl url;
     Request req;
     try {
@@ -79,7 +73,7 @@ public final class TelegramSink implements AlertSink {
         b.removePathSegment(segs.size() - 1);
       }
       url = b.addPathSegment("bot" + token.reveal()).addPathSegment("sendMessage").build();
-      req = new Request.Builder().url(url).post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON)).build();
+      req = new Request.Builder().url(url).post(RequestBody.create(body(text), JSON)).build();
     } catch (IOException | RuntimeException e) {
       return SinkResult.permanent(Redactor.describe(e, token));
     }
@@ -89,11 +83,9 @@ public final class TelegramSink implements AlertSink {
       long retryAfter = -1;
       ResponseBody rb = r.body();
       try {
-        JsonNode json = Json.MAPPER.readTree(rb.bytes());
-        if (json != null) {
-          description = json.path("description").asText("");
-          retryAfter = json.path("parameters").path("retry_after").asLong(-1);
-        }
+        String[] answer = answer(rb.bytes());
+        description = answer[0];
+        retryAfter = answer[1].isEmpty() ? -1 : Long.parseLong(answer[1]);
       } catch (IOException | RuntimeException notJson) {
         // a proxy or a custom API server may answer in HTML; the status code still decides
       }
@@ -116,12 +108,66 @@ public final class TelegramSink implements AlertSink {
     }
   }
 
-  private Object chatId() {
-    try {
-      return Long.parseLong(chat);
-    } catch (NumberFormatException e) {
-      return chat;
+  /** {@code {"chat_id":…,"text":…,"parse_mode":"HTML","disable_web_page_preview":true}}. */
+  private byte[] body(String text) throws IOException {
+    return Json.bytes(g -> {
+      g.writeStartObject();
+      g.writeFieldName("chat_id");
+      try {
+        g.writeNumber(Long.parseLong(chat)); // a numeric chat id is sent as a number
+      } catch (NumberFormatException e) {
+        g.writeString(chat);
+      }
+      g.writeStringField("text", text);
+      g.writeStringField("parse_mode", "HTML");
+      g.writeBooleanField("disable_web_page_preview", true);
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * The Bot API answer's {@code description} ("" when absent or not a scalar) and {@code
+   * parameters.retry_after} (its digits, "" when absent or not a whole number).
+   */
+  static String[] answer(byte[] json) throws IOException {
+    String description = "";
+    String retryAfter = "";
+    try (JsonParser p = Json.parser(json)) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        return new String[] {"", ""};
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("description".equals(name)) {
+          description = t.isScalarValue() && t != JsonToken.VALUE_NULL ? p.getText() : "";
+        } else if ("parameters".equals(name) && t == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String inner = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("retry_after".equals(inner)) {
+              retryAfter = wholeNumber(p, v);
+            } else {
+              p.skipChildren();
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
     }
+    return new String[] {description, retryAfter};
+  }
+
+  private static String wholeNumber(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+      return Long.toString(p.getValueAsLong());
+    }
+    if (v == JsonToken.VALUE_STRING && p.getText().trim().matches("-?[0-9]{1,18}")) {
+      return p.getText().trim();
+    }
+    p.skipChildren();
+    return "";
   }
 
   private static long parseSeconds(String header) {

@@ -7,10 +7,8 @@ import chat.oxpulse.edge.alerts.SinkResult;
 import chat.oxpulse.edge.alerts.internal.Json;
 import chat.oxpulse.edge.alerts.internal.Redactor;
 import chat.oxpulse.edge.core.Secret;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -47,8 +45,12 @@ public final class WebhookSink implements AlertSink {
   public SinkResult deliver(AlertEvent event) {
     byte[] body;
     try {
-      body = Json.MAPPER.writeValueAsBytes(Map.of("message", event.message()));
-    } catch (JsonProcessingException e) {
+      body = Json.bytes(g -> {
+        g.writeStartObject();
+        g.writeStringField("message", event.message());
+        g.writeEndObject();
+      });
+    } catch (IOException e) {
       return SinkResult.permanent("cannot encode the message");
     }
     Request.Builder req = new Request.Builder().url(url.toString()).post(RequestBody.create(body, JSON));

@@ -2,7 +2,9 @@ package chat.oxpulse.edge.alerts.internal;
 
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.FileMode;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +24,10 @@ import java.util.Map;
  * under the same fsync as the spool records. {@code alert-state.json} (0640) is a checkpoint of it,
  * rewritten when the journal is compacted; it is read only when the journal has no state record
  * (a new or older-layout state directory).
+ *
+ * <p>JSON form: {@code {"version":1,"lastSent":{key:ms},"sendsPerSecond":{"epochSecond":n},
+ * "transitions":[ms],"digest":[event],"blockedUntil":{sink:ms}}}, fields in that order.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public final class AlertState {
 
   /** The file name inside the state directory. */
@@ -69,7 +73,7 @@ public final class AlertState {
       return new AlertState();
     }
     try {
-      return Json.MAPPER.readValue(bytes, AlertState.class);
+      return parse(bytes);
     } catch (IOException e) {
       throw new IOException("unreadable alert state " + file + ": " + e.getClass().getSimpleName(), e);
     }
@@ -77,6 +81,138 @@ public final class AlertState {
 
   /** Writes the checkpoint atomically at 0640. */
   public void save(Path dir) throws IOException {
-    AtomicFileWriter.write(dir.resolve(FILE), Json.MAPPER.writeValueAsBytes(this), FileMode.STATUS);
+    AtomicFileWriter.write(dir.resolve(FILE), Json.bytes(this::write), FileMode.STATUS);
+  }
+
+  /** The state in {@code bytes} (one JSON object; see the class comment). */
+  static AlertState parse(byte[] bytes) throws IOException {
+    try (JsonParser p = Json.parser(bytes)) {
+      return read(p);
+    }
+  }
+
+  /** Writes the JSON object (null fields are left out, as the former mapper did). */
+  void write(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("version", version);
+    if (lastSent != null) {
+      writeLongMap(g, "lastSent", lastSent);
+    }
+    if (sendsPerSecond != null) {
+      g.writeObjectFieldStart("sendsPerSecond");
+      for (Map.Entry<Long, Integer> e : sendsPerSecond.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        if (e.getValue() == null) {
+          g.writeNull();
+        } else {
+          g.writeNumber(e.getValue());
+        }
+      }
+      g.writeEndObject();
+    }
+    if (transitions != null) {
+      g.writeArrayFieldStart("transitions");
+      for (Long t : transitions) {
+        if (t == null) {
+          g.writeNull();
+        } else {
+          g.writeNumber(t);
+        }
+      }
+      g.writeEndArray();
+    }
+    if (digest != null) {
+      g.writeArrayFieldStart("digest");
+      for (Json.EventJson d : digest) {
+        if (d == null) {
+          g.writeNull();
+        } else {
+          d.write(g);
+        }
+      }
+      g.writeEndArray();
+    }
+    if (blockedUntil != null) {
+      writeLongMap(g, "blockedUntil", blockedUntil);
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeLongMap(JsonGenerator g, String name, Map<String, Long> m) throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, Long> e : m.entrySet()) {
+      g.writeFieldName(e.getKey());
+      if (e.getValue() == null) {
+        g.writeNull();
+      } else {
+        g.writeNumber(e.getValue());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * Reads the object the parser stands on and leaves it on the object's end. Unknown fields are
+   * skipped; a JSON null for a whole field keeps that field's empty default.
+   */
+  static AlertState read(JsonParser p) throws IOException {
+    Json.expectObject(p);
+    AlertState s = new AlertState();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL && !"version".equals(name)) {
+        continue;
+      }
+      switch (name) {
+        case "version" -> s.version = Json.intValue(p);
+        case "lastSent" -> s.lastSent = readLongMap(p);
+        case "blockedUntil" -> s.blockedUntil = readLongMap(p);
+        case "sendsPerSecond" -> {
+          Json.expectObject(p);
+          Map<Long, Integer> m = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            long second;
+            try {
+              second = Long.parseLong(p.currentName());
+            } catch (NumberFormatException e) {
+              throw new com.fasterxml.jackson.core.JsonParseException(p, "sendsPerSecond key is not a number");
+            }
+            p.nextToken();
+            m.put(second, p.currentToken() == JsonToken.VALUE_NULL ? null : Json.intValue(p));
+          }
+          s.sendsPerSecond = m;
+        }
+        case "transitions" -> {
+          Json.expectArray(p);
+          List<Long> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            l.add(Json.boxedLong(p));
+          }
+          s.transitions = l;
+        }
+        case "digest" -> {
+          Json.expectArray(p);
+          List<Json.EventJson> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            l.add(Json.EventJson.read(p));
+          }
+          s.digest = l;
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return s;
+  }
+
+  private static Map<String, Long> readLongMap(JsonParser p) throws IOException {
+    Json.expectObject(p);
+    Map<String, Long> m = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      p.nextToken();
+      m.put(key, Json.boxedLong(p));
+    }
+    return m;
   }
 }

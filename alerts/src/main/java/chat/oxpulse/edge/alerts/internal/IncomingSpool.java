@@ -3,6 +3,8 @@ package chat.oxpulse.edge.alerts.internal;
 import chat.oxpulse.edge.alerts.AlertEvent;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.FileMode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,8 +27,41 @@ public final class IncomingSpool {
   /** One dropped event. */
   public record Drop(Path file, AlertEvent event, boolean force) {}
 
-  /** The stored form of a drop. */
-  public record DropJson(Json.EventJson event, boolean force) {}
+  /** The stored form of a drop: {@code {"event":{...},"force":bool}}. */
+  public record DropJson(Json.EventJson event, boolean force) {
+
+    /** The file's bytes. */
+    byte[] encode() throws IOException {
+      return Json.bytes(g -> {
+        g.writeStartObject();
+        if (event != null) {
+          g.writeFieldName("event");
+          event.write(g);
+        }
+        g.writeBooleanField("force", force);
+        g.writeEndObject();
+      });
+    }
+
+    /** Reads a drop file; unknown fields are skipped. */
+    static DropJson decode(byte[] bytes) throws IOException {
+      try (JsonParser p = Json.parser(bytes)) {
+        Json.expectObject(p);
+        Json.EventJson event = null;
+        boolean force = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          switch (name) {
+            case "event" -> event = Json.EventJson.read(p);
+            case "force" -> force = Json.booleanValue(p);
+            default -> p.skipChildren();
+          }
+        }
+        return new DropJson(event, force);
+      }
+    }
+  }
 
   private IncomingSpool() {}
 
@@ -36,7 +71,7 @@ public final class IncomingSpool {
     AtomicFileWriter.ensureDirectory(dir, FileMode.PRIVATE_DIR);
     Path file = dir.resolve(String.format("%015d-%s.json", nowMs, event.id()));
     AtomicFileWriter.write(
-        file, Json.MAPPER.writeValueAsBytes(new DropJson(Json.EventJson.of(event), force)), FileMode.SECRET);
+        file, new DropJson(Json.EventJson.of(event), force).encode(), FileMode.SECRET);
     return file;
   }
 
@@ -58,7 +93,7 @@ public final class IncomingSpool {
     List<Drop> out = new ArrayList<>();
     for (Path p : files) {
       try {
-        DropJson d = Json.MAPPER.readValue(Files.readAllBytes(p), DropJson.class);
+        DropJson d = DropJson.decode(Files.readAllBytes(p));
         out.add(new Drop(p, d.event().toEvent(), d.force()));
       } catch (IOException | RuntimeException e) {
         // not ours or torn: leave it in place, never delete what we cannot read

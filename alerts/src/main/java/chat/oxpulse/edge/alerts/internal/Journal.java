@@ -2,8 +2,6 @@ package chat.oxpulse.edge.alerts.internal;
 
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.FileMode;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -61,9 +59,7 @@ public final class Journal {
   private static final int TAIL = 64;
   private static final String STATE_PREFIX = "{\"op\":\"state\"";
 
-  /** One journal line. */
-  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-  @JsonPropertyOrder({"op", "id", "event", "attempts", "next", "lease", "sink", "error", "state"})
+  /** One journal line (its JSON form: {@link JournalRecordCodec}). */
   public record Record(
       String op,
       String id,
@@ -127,7 +123,7 @@ public final class Journal {
         continue;
       }
       try {
-        apply(Json.MAPPER.readValue(line, Record.class), raw, settled);
+        apply(JournalRecordCodec.decode(line), raw, settled);
       } catch (IOException | RuntimeException e) {
         corrupt++; // a line torn by a crash: only that line is lost, never a later one
         continue;
@@ -199,7 +195,7 @@ public final class Journal {
       }
       Record r;
       try {
-        r = Json.MAPPER.readValue(line, Record.class);
+        r = JournalRecordCodec.decode(line);
         applyLive(r);
       } catch (IOException | RuntimeException e) {
         corrupt++;
@@ -245,7 +241,7 @@ public final class Journal {
   private void adoptLastState(List<String> stateLines) {
     for (int i = stateLines.size() - 1; i >= 0; i--) {
       try {
-        Record r = Json.MAPPER.readValue(stateLines.get(i), Record.class);
+        Record r = JournalRecordCodec.decode(stateLines.get(i));
         if (r.state() == null) {
           throw new IllegalArgumentException("state record without its state");
         }
@@ -427,13 +423,13 @@ public final class Journal {
     boolean sync = newState != null;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Record r : buffered) {
-      out.write(Json.MAPPER.writeValueAsBytes(r));
+      out.write(JournalRecordCodec.encode(r));
       out.write('\n');
       sync |= !"ack".equals(r.op());
     }
     buffered.clear();
     if (newState != null) {
-      byte[] line = Json.MAPPER.writeValueAsBytes(stateRecord(newState));
+      byte[] line = JournalRecordCodec.encode(stateRecord(newState));
       out.write(line);
       out.write('\n');
       stateBytes = line.length;
@@ -453,12 +449,12 @@ public final class Journal {
     int n = 0;
     for (SpoolEntry e : pending.values()) {
       Record r = new Record("add", e.event.id(), Json.EventJson.of(e.event), e.attempts, e.nextAt, e.leaseUntil, null, null, null);
-      out.write(Json.MAPPER.writeValueAsBytes(r));
+      out.write(JournalRecordCodec.encode(r));
       out.write('\n');
       n++;
     }
     if (state != null) {
-      byte[] line = Json.MAPPER.writeValueAsBytes(stateRecord(state));
+      byte[] line = JournalRecordCodec.encode(stateRecord(state));
       out.write(line);
       out.write('\n');
       stateBytes = line.length;

@@ -3,6 +3,7 @@ package chat.oxpulse.edge.ops.backend;
 import chat.oxpulse.edge.ops.net.SchemeHttpClients;
 import chat.oxpulse.edge.core.Secret;
 import chat.oxpulse.edge.core.Sleeper;
+import chat.oxpulse.edge.core.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -111,7 +112,7 @@ public final class HttpBackendClient implements BackendClient {
       throw new BackendException(BackendException.Kind.HTTP, resp.statusCode(), "keys answered HTTP " + resp.statusCode());
     }
     try {
-      JsonNode n = Json.MAPPER.readTree(resp.body());
+      JsonNode n = JsonTrees.read(resp.body());
       List<String> names = new ArrayList<>();
       n.path("reality_server_names").forEach(x -> names.add(x.asText()));
       return new KeysResponse(
@@ -196,7 +197,7 @@ public final class HttpBackendClient implements BackendClient {
 
   private static JsonNode parseObject(HttpResponse<byte[]> resp, String what) throws BackendException {
     try {
-      JsonNode n = Json.MAPPER.readTree(resp.body());
+      JsonNode n = JsonTrees.read(resp.body());
       if (n == null || !n.isObject()) {
         throw new IOException("not an object");
       }

@@ -5,6 +5,7 @@ import chat.oxpulse.edge.core.config.OperatorEnv;
 import chat.oxpulse.edge.core.files.AtomicFileWriter;
 import chat.oxpulse.edge.core.files.EdgeFileLock;
 import chat.oxpulse.edge.core.files.FileMode;
+import chat.oxpulse.edge.core.json.JsonTrees;
 import chat.oxpulse.edge.core.layout.EdgeLayout;
 import chat.oxpulse.edge.core.status.ShellEnvCodec;
 import chat.oxpulse.edge.core.status.ShellEnvFile;
@@ -121,7 +122,10 @@ public final class HealthReporter {
       List<String> channelIds = new ArrayList<>();
       if (Files.isRegularFile(layout.nodeConfig())) {
         try {
-          JsonNode n = JsonTreeReader.read(Files.readAllBytes(layout.nodeConfig()));
+          JsonNode n = JsonTrees.read(Files.readAllBytes(layout.nodeConfig()));
+          if (n.isMissingNode()) {
+            throw new IOException("no content");
+          }
           nodeId = n.path("node_id").asText("");
           channelIds.addAll(ChannelProbes.channelIds(n));
         } catch (IOException e) {

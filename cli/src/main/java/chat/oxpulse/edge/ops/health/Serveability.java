@@ -1,8 +1,8 @@
 package chat.oxpulse.edge.ops.health;
 
+import chat.oxpulse.edge.core.json.JsonTrees;
 import chat.oxpulse.edge.core.layout.EdgeLayout;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -22,8 +22,6 @@ public final class Serveability {
 
   /** The tunnel channels reported, in output order. */
   public static final List<String> TUNNEL_CHANNELS = List.of("ch1", "ch2", "ch3");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EdgeLayout layout;
   private final ChannelProbes probes;
@@ -46,7 +44,7 @@ public final class Serveability {
     }
     JsonNode n;
     try {
-      n = JSON.readTree(Files.readAllBytes(layout.nodeConfig()));
+      n = JsonTrees.read(Files.readAllBytes(layout.nodeConfig()));
     } catch (IOException e) {
       throw new IOException(layout.nodeConfig() + " is not valid JSON");
     }

@@ -3,14 +3,12 @@ package chat.oxpulse.edge.core.config;
 import chat.oxpulse.edge.core.Secret;
 import chat.oxpulse.edge.core.config.internal.FieldRules;
 import chat.oxpulse.edge.core.config.internal.JsonValues;
+import chat.oxpulse.edge.core.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,12 +45,6 @@ public final class EdgeConfigLoader {
           "naive_user", "naive_pass", "naive_socks_port", "awg", "channels", "cross_probe_token",
           "peer_roster", "awg_ip");
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private EdgeConfigLoader() {}
 
   /** Loads from a file. */
@@ -70,7 +62,9 @@ public final class EdgeConfigLoader {
       throws InvalidConfigException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(nodeConfigJson);
+      // streaming parse (no ObjectMapper on the tick's path): duplicate fields and trailing
+      // tokens are errors, as with the strict mapper this replaced
+      root = JsonTrees.read(nodeConfigJson);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
@@ -306,7 +300,7 @@ public final class EdgeConfigLoader {
         return null;
       }
       JsonNode x = c0.get("xray");
-      return x != null && x.isObject() ? x : MAPPER.createObjectNode();
+      return x != null && x.isObject() ? x : JsonNodeFactory.instance.objectNode();
     }
 
     private boolean channelZeroIsVless() {
