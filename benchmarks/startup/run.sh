@@ -18,13 +18,16 @@ cp "$repo/metrics/src/test/resources/corpus/caddy-200k.prom" "$sb/metrics.prom"
 edge="$repo/oxpulse-edge"
 "$edge" --version >/dev/null # builds the jar and the archive when needed
 jar="$repo/cli/target/oxpulse-edge.jar"
-# with the engine client built, as on an edge where the engine's unix socket exists (here a socket
-# file nobody listens on: the client is built and its connection refused)
-python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.close()' "$sb/docker.sock"
+# an engine that answers, as on an edge: a stand-in on a unix socket serving version, the project's
+# container list and inspect for four running containers (the calls the status paths make)
+python3 "$repo/benchmarks/startup/fake-engine.py" "$sb/docker.sock" &
+engine_pid=$!
+trap 'kill "$engine_pid" 2>/dev/null || true; pkill -f -- "--etc $sb/etc" 2>/dev/null || true; rm -rf "$sb"' EXIT
+for _ in $(seq 50); do [ -S "$sb/docker.sock" ] && break; sleep 0.1; done
 tick_args=(--etc "$sb/etc" --state "$sb/state" health-report --dry-run "--docker-host=unix://$sb/docker.sock"
   --metrics-src "$sb/metrics.prom")
 tick="${tick_args[*]}" # for hyperfine, which splits a command on spaces (no spaces in $sb)
-# an engine on tcp:// (docker-java then sets up TLS, loading the trust store)
+# an engine on tcp:// (a closed port: the connection is refused)
 tick_tcp="--etc $sb/etc --state $sb/state health-report --dry-run --docker-host=tcp://127.0.0.1:9 --metrics-src $sb/metrics.prom"
 # with no engine socket at all (the client is never built)
 tick_no_engine="--etc $sb/etc --state $sb/state health-report --dry-run --docker-host=unix:///nonexistent.sock --metrics-src $sb/metrics.prom"
@@ -33,7 +36,7 @@ echo "# $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/')  $(nproc) cores, $(j
 hyperfine -N -w 3 -r "$runs" --export-markdown "$sb/startup.md" \
   -n 'java -version (JVM baseline)' 'java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version' \
   -n 'oxpulse-edge --version' "$edge --version" \
-  -n 'oxpulse-edge health-report --dry-run' "$edge $tick" \
+  -n 'oxpulse-edge health-report --dry-run (engine answering, 4 containers)' "$edge $tick" \
   -n 'same, no engine socket' "$edge $tick_no_engine" \
   -n 'same, engine on tcp:// (closed port)' "$edge $tick_tcp" \
   -n 'same, without the CDS archive' "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar $jar $tick"
