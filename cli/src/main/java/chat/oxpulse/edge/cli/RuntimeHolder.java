@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Opens an optional container status reader on first use and keeps it, so one command opens the engine
- * at most once; closing it closes only a runtime that was opened (a command that never needed the
- * engine never pays for connecting to it).
+ * Opens an optional container status reader on first use and keeps it, so one command opens the
+ * engine at most once; closing it closes only a reader that was opened (a command that never
+ * needed the engine never pays for connecting to it). An engine that was not there is asked for
+ * again at the next use: the {@code watch} daemon may start before the engine does, and must not
+ * stay blind to the containers for the rest of its life.
  */
 final class RuntimeHolder implements Supplier<Optional<ContainerStatusReader>>, AutoCloseable {
 
@@ -24,7 +26,7 @@ final class RuntimeHolder implements Supplier<Optional<ContainerStatusReader>>, 
 
   @Override
   public synchronized Optional<ContainerStatusReader> get() {
-    if (value == null) {
+    if (value == null || value.isEmpty()) {
       value = opener.get();
     }
     return value;
