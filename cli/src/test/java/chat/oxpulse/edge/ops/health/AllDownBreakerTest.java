@@ -10,13 +10,12 @@ import chat.oxpulse.edge.metrics.upstream.UpstreamReport;
 import chat.oxpulse.edge.metrics.upstream.UpstreamStatus;
 import chat.oxpulse.edge.testkit.telegram.FakeTelegram;
 import chat.oxpulse.edge.testkit.telegram.TelegramMessage;
+import chat.oxpulse.edge.testkit.time.ManualTickScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,8 @@ class AllDownBreakerTest {
 
   @TempDir Path dir;
   final Map<String, UpstreamHealth> pool = new LinkedHashMap<>();
-  final StepClock clock = new StepClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final ManualTickScheduler time = new ManualTickScheduler(Instant.parse("2026-11-27T10:00:00Z"));
+  final Clock clock = time.clock();
   FakeTelegram telegram;
   EdgeLayout layout;
   Map<String, String> env;
@@ -89,13 +89,13 @@ class AllDownBreakerTest {
   void all_down_is_one_critical_then_hourly_reminders_then_one_recovery() throws Exception {
     tick();
     pool.put(A, UpstreamHealth.UNHEALTHY);
-    clock.step(Duration.ofMinutes(1));
+    time.advance(Duration.ofMinutes(1));
     TickReport one = tick();
     assertThat(one.alerts()).extracting(a -> a.alert().text()).anyMatch(t -> t.contains("TRANSITION upstream=" + A));
     assertThat(count("TRANSITION upstream=" + A)).isEqualTo(1);
 
     pool.put(B, UpstreamHealth.UNHEALTHY);
-    clock.step(Duration.ofMinutes(1));
+    time.advance(Duration.ofMinutes(1));
     TickReport down = tick();
     assertThat(down.alerts()).anySatisfy(a -> {
       assertThat(a.alert().key()).isEqualTo(HealthReporter.ALL_DOWN_KEY);
@@ -105,7 +105,7 @@ class AllDownBreakerTest {
 
     // two and a half hours of ticks: two reminders, no second CRITICAL, no per-upstream noise
     for (int minute = 1; minute <= 150; minute++) {
-      clock.step(Duration.ofMinutes(1));
+      time.advance(Duration.ofMinutes(1));
       tick();
     }
     assertThat(count("all upstreams unhealthy")).isEqualTo(1);
@@ -115,7 +115,7 @@ class AllDownBreakerTest {
     pool.put(A, UpstreamHealth.HEALTHY);
     pool.put(B, UpstreamHealth.HEALTHY);
     for (int minute = 1; minute <= 3; minute++) {
-      clock.step(Duration.ofMinutes(1));
+      time.advance(Duration.ofMinutes(1));
       tick();
     }
     assertThat(count("RECOVERED: all-down on edge1")).as(texts().toString()).isEqualTo(1);
@@ -140,38 +140,10 @@ class AllDownBreakerTest {
     r.tick(false);
     pool.put(A, UpstreamHealth.UNHEALTHY);
     pool.put(B, UpstreamHealth.UNHEALTHY);
-    clock.step(Duration.ofMinutes(1));
+    time.advance(Duration.ofMinutes(1));
     r.tick(false);
     assertThat(sent).extracting(EdgeAlert::key).contains(HealthReporter.ALL_DOWN_KEY);
     assertThat(sent).filteredOn(a -> a.key().equals(HealthReporter.ALL_DOWN_KEY))
         .singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo("critical"));
-  }
-
-  /** A clock the test moves. */
-  static final class StepClock extends Clock {
-    private Instant now;
-
-    StepClock(Instant start) {
-      now = start;
-    }
-
-    void step(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
