@@ -24,7 +24,7 @@ public final class FamilyState {
   static final String[] SUFFIX_TEXT = {
     "", "_bucket", "_sum", "_count", "_total", "_created", "_gcount", "_gsum", "_info"
   };
-  private static final byte[][] SUFFIX_BYTES = new byte[SUFFIX_TEXT.length][];
+  static final byte[][] SUFFIX_BYTES = new byte[SUFFIX_TEXT.length][];
   /** Each suffix's bytes as a little-endian word (byte 0 lowest); every suffix is 4-8 bytes. */
   private static final long[] SUFFIX_WORDS = new long[SUFFIX_TEXT.length];
   private static final VarHandle LONGS =

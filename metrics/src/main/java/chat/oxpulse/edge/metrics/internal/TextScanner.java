@@ -7,7 +7,6 @@ import chat.oxpulse.edge.metrics.SampleView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -69,18 +68,13 @@ public final class TextScanner implements SampleView {
    * Every family seen, kept across parses; those of the current parse have {@code gen == gen}.
    * Cleared at a reset once it holds more than {@link #MAX_KEPT_FAMILIES}.
    */
-  private final HashMap<String, FamilyState> families = new HashMap<>();
+  private final FamilyTable families = new FamilyTable();
   private static final int MAX_KEPT_FAMILIES = 4096;
   /** The number of the current parse. */
   private long gen;
   private final ArrayList<FamilyState> order = new ArrayList<>();
   private final SeriesHashSet series = new SeriesHashSet();
   private final StringCache cache = new StringCache();
-  /**
-   * Family and sample names, kept across parses: a scraper reading the same target again finds its
-   * names (and their cached {@code hashCode}) instead of building new strings.
-   */
-  private final StringCache names = new StringCache(256);
   private FamilyState current;
   private boolean sawEof;
 
@@ -284,9 +278,7 @@ public final class TextScanner implements SampleView {
       return p;
     }
     if (b[p] == '#') {
-      int e = indexOfNewline(b, p, bound + 1);
-      comment(p + 1, e);
-      return e;
+      return comment(p + 1, bound);
     }
     return sampleLine(p, bound);
   }
@@ -305,36 +297,56 @@ public final class TextScanner implements SampleView {
   private static final int TYPE = 2;
   private static final int UNIT = 3;
 
-  private void comment(int p, int e) throws MetricsParseException {
+  /**
+   * Parses a comment line after its '#'; {@code e} is a '\n' at or after the line's end (its own
+   * '\n' in OpenMetrics). The line's end is found while parsing it, not by a separate search.
+   * Returns the index of the line's own '\n'.
+   */
+  private int comment(int p, int e) throws MetricsParseException {
+    final byte[] b = this.b;
     p = skipBlank(p);
-    if (p == e) {
-      return;
+    if (b[p] == '\n') {
+      return p;
     }
     int ks = p;
     while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
       p++;
     }
     int kind = keyword(ks, p);
-    if (kind == 0 || p == e) {
-      return; // a plain comment, or a keyword alone on the line
+    if (kind == 0) {
+      return indexOfNewline(b, p, e + 1); // a plain comment
+    }
+    if (b[p] == '\n') {
+      return p; // a keyword alone on the line
     }
     p = skipBlank(p);
     int ns = p;
-    String name;
+    // the name as UTF-8 bytes nb[nS, nE), or its family when that is the current one
+    byte[] nb = b;
+    int nS = ns;
+    int nE;
+    FamilyState known = null;
     if (b[p] == '"') {
       p = quoted(p, e);
-      name = decodeQuoted(ns + 1, p - 1, quotedFlags);
-    } else if (current != null && current.plainName && current.nameBytes.length < e - p
+      nS = ns + 1;
+      nE = p - 1;
+      if ((quotedFlags & NAME_ESC) != 0) {
+        nb = decodeQuoted(nS, nE, quotedFlags).getBytes(StandardCharsets.UTF_8);
+        nS = 0;
+        nE = nb.length;
+      }
+    } else if (current != null && current.plainName && current.nameBytes.length <= e - p
         && java.util.Arrays.equals(b, p, p + current.nameBytes.length, current.nameBytes, 0,
             current.nameBytes.length)
         && !isNameCont(b[p + current.nameBytes.length])) {
       // the current family again (TYPE after HELP): one vectorised comparison
       p += current.nameBytes.length;
-      name = current.name;
+      nE = p;
+      known = current;
     } else {
       if (!isNameStart(b[p])) {
-        if (p == e) {
-          return;
+        if (b[p] == '\n') {
+          return p;
         }
         throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
       }
@@ -342,29 +354,24 @@ public final class TextScanner implements SampleView {
       while (isNameCont(b[p])) {
         p++;
       }
-      if (current != null && current.nameBytes.length == p - ns
-          && java.util.Arrays.equals(b, ns, p, current.nameBytes, 0, p - ns)) {
-        name = current.name;
-      } else {
-        name = names.ascii(b, ns, p);
-      }
+      nE = p;
     }
-    if (p == e) {
-      return;
+    if (b[p] == '\n') {
+      return p;
     }
     if (b[p] != ' ' && b[p] != '\t') {
       throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
     }
     FamilyState f;
     if (om) {
-      f = metadataFamilyOm(name, ns, e);
+      f = metadataFamilyOm(known != null ? known : liveOrCreate(nb, nS, nE), ns, e);
     } else {
-      f = resolve(name);
+      f = known != null ? known : resolve(nb, nS, nE);
       current = f; // the next sample usually belongs to it: lets the fast match find it
     }
     p = skipBlank(p);
-    if (p == e) {
-      return;
+    if (b[p] == '\n') {
+      return p;
     }
     if (om && f.hasSamples && kind != TYPE) {
       throw error(ks, ParseErrorReason.METADATA_AFTER_SAMPLES, ns, e);
@@ -376,10 +383,11 @@ public final class TextScanner implements SampleView {
         }
         f.helpSet = true;
         if (keepText) {
-          f.help = decodeHelp(p, e);
-        } else {
-          checkHelp(p, e);
+          int nl = indexOfNewline(b, p, e + 1);
+          f.help = decodeHelp(p, nl);
+          return nl;
         }
+        return checkHelp(p, e);
       }
       case TYPE -> {
         if (f.typeSet) {
@@ -388,20 +396,27 @@ public final class TextScanner implements SampleView {
         if (f.hasSamples) {
           throw error(ks, ParseErrorReason.TYPE_AFTER_SAMPLES, ns, e);
         }
-        MetricType t = typeOf(p, e);
+        int nl = p;
+        while (b[nl] != '\n') {
+          nl++;
+        }
+        MetricType t = typeOf(p, nl);
         if (t == null) {
-          throw error(p, ParseErrorReason.UNKNOWN_TYPE, p, e);
+          throw error(p, ParseErrorReason.UNKNOWN_TYPE, p, nl);
         }
         f.setType(t);
+        return nl;
       }
       default -> {
         if (f.unitSet) {
           throw error(ks, ParseErrorReason.SECOND_UNIT, ns, e);
         }
         f.unitSet = true;
+        int nl = indexOfNewline(b, p, e + 1);
         if (keepText) {
-          f.unit = new String(b, p, e - p, StandardCharsets.UTF_8);
+          f.unit = new String(b, p, nl - p, StandardCharsets.UTF_8);
         }
+        return nl;
       }
     }
   }
@@ -488,25 +503,35 @@ public final class TextScanner implements SampleView {
     };
   }
 
-  /** The checks of {@link #decodeHelp} without building the string. */
-  private void checkHelp(int s, int e) throws MetricsParseException {
+  /**
+   * The checks of {@link #decodeHelp} without building the string, up to the line's '\n' (at or
+   * before {@code bound}); returns that '\n'.
+   */
+  private int checkHelp(int s, int bound) throws MetricsParseException {
     final byte[] b = this.b;
     int i = s;
-    // most HELP texts have no backslash: look for one eight bytes at a time
-    for (; i + 8 <= e; i += 8) {
-      long x = (long) LONGS.get(b, i) ^ BACKSLASHES;
-      if (((x - ONES) & ~x & HIGHS) != 0) {
-        break;
-      }
-    }
-    for (; i < e; i++) {
-      if (b[i] == '\\') {
-        byte n = b[i + 1];
-        if (n == '\\' || n == 'n' || (n == '"' && om)) {
-          i++;
-        } else {
-          throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(e, i + 2));
+    while (true) {
+      // most HELP texts have no backslash: look for one or the line's end eight bytes at a time
+      for (; i + 8 <= bound; i += 8) {
+        long w = (long) LONGS.get(b, i);
+        long x = w ^ BACKSLASHES;
+        long n = w ^ NEWLINES;
+        if (((((x - ONES) & ~x) | ((n - ONES) & ~n)) & HIGHS) != 0) {
+          break;
         }
+      }
+      byte c;
+      while ((c = b[i]) != '\\' && c != '\n') {
+        i++;
+      }
+      if (c == '\n') {
+        return i;
+      }
+      byte n = b[i + 1];
+      if (n == '\\' || n == 'n' || (n == '"' && om)) {
+        i += 2;
+      } else {
+        throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(bound, i + 2));
       }
     }
   }
@@ -688,7 +713,7 @@ public final class TextScanner implements SampleView {
       f = current;
     }
     if (f == null) {
-      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
+      f = nameFlags == 0 ? resolve(b, nameS, nameE) : resolve(sampleNameString());
     }
     if (f.wanted == 0) {
       f.wanted = sink.wants(f.name) ? (byte) 1 : (byte) 2;
@@ -1068,7 +1093,7 @@ public final class TextScanner implements SampleView {
       suf = f.match(b, nameS, nameE);
     }
     if (suf < 0) {
-      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
+      f = nameFlags == 0 ? resolve(b, nameS, nameE) : resolve(sampleNameString());
       suf = lastSuffix;
     }
     if (f != current) {
@@ -1150,39 +1175,57 @@ public final class TextScanner implements SampleView {
 
   private int lastSuffix;
 
-  /** The family of {@code name} following expfmt: exact name first, then a typed base family. */
+  /** {@link #resolve(byte[], int, int)} of a decoded name. */
   private FamilyState resolve(String name) {
+    byte[] nb = name.getBytes(StandardCharsets.UTF_8);
+    return resolve(nb, 0, nb.length);
+  }
+
+  /**
+   * The family of the name with UTF-8 bytes {@code nb[s, e)} following expfmt: exact name first,
+   * then a typed base family; created when neither exists. Sets {@link #lastSuffix}.
+   */
+  private FamilyState resolve(byte[] nb, int s, int e) {
     lastSuffix = FamilyState.NONE;
-    if (current != null && current.name == name) {
-      return current;
+    final int len = e - s;
+    FamilyState c = current;
+    if (c != null && c.nameBytes.length == len
+        && java.util.Arrays.equals(nb, s, e, c.nameBytes, 0, len)) {
+      return c;
     }
-    FamilyState f = live(name);
-    if (f != null) {
+    long h = FamilyTable.hash(nb, s, e);
+    FamilyState f = families.get(nb, s, e, h);
+    if (f != null && f.gen == gen) {
       return f;
     }
-    for (int s = 1; s < suffixLimit; s++) {
-      String suf = FamilyState.SUFFIX_TEXT[s];
-      if (name.length() > suf.length() && name.endsWith(suf)) {
-        FamilyState base = live(name.substring(0, name.length() - suf.length()));
-        if (base != null && base.allows(s)) {
-          lastSuffix = s;
+    for (int k = 1; k < suffixLimit; k++) {
+      byte[] suf = FamilyState.SUFFIX_BYTES[k];
+      int sl = suf.length;
+      if (len > sl && java.util.Arrays.equals(nb, e - sl, e, suf, 0, sl)) {
+        FamilyState base = live(nb, s, e - sl);
+        if (base != null && base.allows(k)) {
+          lastSuffix = k;
           return base;
         }
       }
     }
-    return create(name);
+    return create(f, nb, s, e, h);
   }
 
   /** Names B such that a family named B plus a suffix exists. */
   private final java.util.HashSet<String> suffixedBases = new java.util.HashSet<>();
 
-  private FamilyState create(String name) {
+  /**
+   * Starts the family named {@code nb[s, e)} (hash {@code h}) in this parse; {@code known} is its
+   * state from an earlier parse or null.
+   */
+  private FamilyState create(FamilyState known, byte[] nb, int s, int e, long h) {
     // families are kept across parses (a scraper reads the same names again): a family of an
     // earlier parse is revived with fresh per-parse state instead of being built again
-    FamilyState f = families.get(name);
+    FamilyState f = known;
     if (f == null) {
-      f = new FamilyState(name, om);
-      families.put(name, f);
+      f = new FamilyState(new String(nb, s, e - s, StandardCharsets.UTF_8), om);
+      families.put(f, h);
     } else {
       f.revive();
     }
@@ -1190,18 +1233,19 @@ public final class TextScanner implements SampleView {
     order.add(f);
     String[] bases = f.suffixBases;
     if (bases == null) {
-      bases = suffixBases(name);
+      bases = suffixBases(f.name);
       f.suffixBases = bases;
     }
     // a family named base+suffix now exists: base's fast suffix match must not bypass it
     for (String baseName : bases) {
       suffixedBases.add(baseName);
-      FamilyState base = live(baseName);
+      byte[] bb = baseName.getBytes(StandardCharsets.UTF_8);
+      FamilyState base = live(bb, 0, bb.length);
       if (base != null) {
         base.shadowed = true;
       }
     }
-    f.shadowed = !suffixedBases.isEmpty() && suffixedBases.contains(name);
+    f.shadowed = !suffixedBases.isEmpty() && suffixedBases.contains(f.name);
     return f;
   }
 
@@ -1220,17 +1264,20 @@ public final class TextScanner implements SampleView {
     return out;
   }
 
-  /** The family named {@code name} in the current parse, or null. */
-  private FamilyState live(String name) {
-    FamilyState f = families.get(name);
+  /** The family named {@code nb[s, e)} in the current parse, or null. */
+  private FamilyState live(byte[] nb, int s, int e) {
+    FamilyState f = families.get(nb, s, e, FamilyTable.hash(nb, s, e));
     return f != null && f.gen == gen ? f : null;
   }
 
-  private FamilyState metadataFamilyOm(String name, int ns, int e) throws MetricsParseException {
-    FamilyState f = live(name);
-    if (f == null) {
-      f = create(name);
-    }
+  /** The family named {@code nb[s, e)} in the current parse, created when missing. */
+  private FamilyState liveOrCreate(byte[] nb, int s, int e) {
+    long h = FamilyTable.hash(nb, s, e);
+    FamilyState f = families.get(nb, s, e, h);
+    return f != null && f.gen == gen ? f : create(f, nb, s, e, h);
+  }
+
+  private FamilyState metadataFamilyOm(FamilyState f, int ns, int e) throws MetricsParseException {
     if (f != current) {
       if (current != null) {
         current.closed = true;
