@@ -130,7 +130,6 @@ public final class TextScanner implements SampleView {
     memoLen = -1;
     memoN = 0;
     memoHashed = 0;
-    memoPending = false;
     memoBuf = null;
     current = null;
     sawEof = false;
@@ -335,7 +334,8 @@ public final class TextScanner implements SampleView {
         nS = 0;
         nE = nb.length;
       }
-    } else if (current != null && current.plainName && current.nameBytes.length <= e - p
+    } else if (kind != HELP && current != null && current.plainName
+        && current.nameBytes.length <= e - p
         && java.util.Arrays.equals(b, p, p + current.nameBytes.length, current.nameBytes, 0,
             current.nameBytes.length)
         && !isNameCont(b[p + current.nameBytes.length])) {
@@ -570,8 +570,12 @@ public final class TextScanner implements SampleView {
 
   // ---------------------------------------------------------------- samples
 
-  /** The unquoted sample name starts with the current family's name (checked in sampleLine). */
-  private boolean namePrefixOfCurrent;
+  /**
+   * How the sample name relates to the current family, found while scanning it: a suffix code
+   * (FamilyState.NONE for the exact name) when it belongs to it by the fast rule; -1 when it is
+   * unquoted and does not; -2 when not examined (a quoted name).
+   */
+  private int nameSuffix;
 
   /**
    * Parses a sample line from {@code p}; {@code e} is its '\n' (OpenMetrics) or a later '\n'
@@ -581,7 +585,7 @@ public final class TextScanner implements SampleView {
     final byte[] b = this.b;
     nLab = 0;
     hashValid = 0;
-    namePrefixOfCurrent = false;
+    nameSuffix = -2;
     int lineBegin = p;
     if (b[p] == '{') {
       // newer 0.0.4: {"quoted.name", label="v"}
@@ -598,7 +602,7 @@ public final class TextScanner implements SampleView {
       }
       p = skipBlank(q);
       if (b[p] == ',') {
-        p = labels(p + 1, e, 0);
+        p = labels(p + 1, e);
       } else if (b[p] == '}') {
         p++;
       } else {
@@ -620,16 +624,29 @@ public final class TextScanner implements SampleView {
           // the current family's name (all name characters, so the loop below would accept the
           // same bytes): compared in one vectorised call instead of byte by byte
           p += n;
-          namePrefixOfCurrent = true;
+          int sfx = FamilyState.NONE;
+          if (isNameCont(b[p])) {
+            // the name goes on: one of the family's suffixes (one word compare each), or another
+            // name that begins with this one
+            sfx = cur.suffixAt(b, p);
+            if (sfx > 0) {
+              p += FamilyState.SUFFIX_BYTES[sfx].length;
+            } else {
+              while (isNameCont(b[p])) {
+                p++;
+              }
+            }
+          }
+          nameSuffix = sfx;
         } else {
           if (!isNameStart(b[p])) {
             throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
           }
           p++;
-          namePrefixOfCurrent = false;
-        }
-        while (isNameCont(b[p])) {
-          p++;
+          while (isNameCont(b[p])) {
+            p++;
+          }
+          nameSuffix = -1;
         }
         nameE = p;
         nameFlags = 0;
@@ -641,7 +658,7 @@ public final class TextScanner implements SampleView {
         p = skipBlank(p);
       }
       if (b[p] == '{') {
-        p = labels(p + 1, e, 0);
+        p = labels(p + 1, e);
       }
     }
     p = skipBlank(p);
@@ -705,11 +722,10 @@ public final class TextScanner implements SampleView {
    */
   private boolean skipUnwanted(int lineBegin, int e) throws MetricsParseException {
     FamilyState f = null;
-    if (namePrefixOfCurrent) {
-      if (current.matchAfterPrefix(b, nameS, nameE) >= 0) {
-        f = current;
-      }
-    } else if (current != null && nameFlags == 0 && current.match(b, nameS, nameE) >= 0) {
+    if (nameSuffix >= 0) {
+      f = current;
+    } else if (nameSuffix == -2 && current != null && nameFlags == 0
+        && current.match(b, nameS, nameE) >= 0) {
       f = current;
     }
     if (f == null) {
@@ -763,10 +779,16 @@ public final class TextScanner implements SampleView {
       throw error(p, ParseErrorReason.INVALID_EXEMPLAR, start, e);
     }
     int saved = nLab;
+    // the exemplar's labels go after the sample's and the memo's (whose offsets must survive),
+    // relative to their own section
+    int base = Math.max(saved, memoLen > 0 ? memoN : 0);
+    int at = p + 1;
     int runes = 0;
-    p = labels(p + 1, e, saved);
-    for (int i = saved; i < nLab; i++) {
-      runes += codePoints(lab[4 * i], lab[4 * i + 1]) + codePoints(lab[4 * i + 2], lab[4 * i + 3]);
+    nLab = base;
+    p = parseLabels(p + 1, e, base, at);
+    for (int i = base; i < nLab; i++) {
+      runes += codePoints(at + lab[4 * i], at + lab[4 * i + 1])
+          + codePoints(at + lab[4 * i + 2], at + lab[4 * i + 3]);
     }
     nLab = saved;
     if (runes > 128) {
@@ -809,35 +831,29 @@ public final class TextScanner implements SampleView {
   // and its parse. Label parsing and validation depend only on those bytes, so when the next
   // sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
   // buckets differ only in the last label), the labels before it are taken from the memo instead
-  // of being scanned again, and so are their series-hash terms. The memo's bytes are not copied
-  // per sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call
-  // (a streamed buffer is then compacted) is the section copied into memoCopy.
+  // of being scanned again, and so are their series-hash terms. Label offsets (lab) are relative
+  // to the start of their section, so the memo's leading labels are the current sample's without
+  // a copy: lab, labFlags and labHash simply keep them. The memo's bytes are not copied per
+  // sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call (a
+  // streamed buffer is then compacted) is the section copied into memoCopy.
   private byte[] memoCopy = new byte[256];
   private byte[] memoBuf;
   private int memoStart;
   private int memoLen = -1;
   private int memoN;
-  /** The memo's label offsets, absolute in memoBuf (swapped with lab, not copied). */
-  private int[] memoLab = new int[64];
-  private int[] memoFlags = new int[16];
-  /** lab and labFlags still hold the memo's labels: swap before the next label section. */
-  private boolean memoPending;
   /** How many leading labels of the memo have their hash term in {@link #labHash}. */
   private int memoHashed;
   private long[] labHash = new long[16];
   /** How many leading labels of the current sample have a valid term in {@link #labHash}. */
   private int hashValid;
+  /** The input index the current sample's label offsets in {@link #lab} are relative to. */
+  private int labAt;
 
-  /** Parses labels after '{' up to and including '}', appending from index {@code base}. */
-  private int labels(int p, int e, int base) throws MetricsParseException {
-    if (base != 0) {
-      return parseLabels(p, e, base);
-    }
-    if (memoPending) {
-      swapMemo();
-    }
+  /** Parses the sample's labels after '{' up to and including '}'. */
+  private int labels(int p, int e) throws MetricsParseException {
     final int start = p;
     final int len = memoLen;
+    labAt = start;
     hashValid = 0;
     if (len > 0) {
       final byte[] mb = memoBuf;
@@ -846,7 +862,9 @@ public final class TextScanner implements SampleView {
       int mm = java.util.Arrays.mismatch(b, p, p + lim, mb, ms, ms + lim);
       if (mm < 0 && lim == len) {
         // the whole section, '}' included, equals the previous sample's
-        restoreMemo(start, memoN);
+        memoStart = start;
+        memoBuf = b;
+        nLab = memoN;
         hashValid = memoHashed;
         return p + len;
       }
@@ -855,13 +873,12 @@ public final class TextScanner implements SampleView {
       }
       int k = -1;
       int kSep = 0;
-      final int memoEnd = ms + len;
-      final int[] ml = memoLab;
+      final int[] l = lab;
       for (int i = 0; i < memoN; i++) {
         // the parse resumes after label i only when the ',' immediately follows its closing quote
-        int after = ml[4 * i + 3] + 1;
-        if (after < memoEnd && mb[after] == ',') {
-          int sep = after + 1 - ms;
+        int after = l[4 * i + 3] + 1;
+        if (after < len && mb[ms + after] == ',') {
+          int sep = after + 1;
           if (sep > mm) {
             break;
           }
@@ -870,46 +887,20 @@ public final class TextScanner implements SampleView {
         }
       }
       if (k >= 0) {
-        restoreMemo(start, k + 1);
+        nLab = k + 1;
         hashValid = Math.min(memoHashed, k + 1);
         p = start + kSep;
       }
     }
     int hv = hashValid;
-    int end = parseLabels(p, e, 0);
+    int end = parseLabels(p, e, 0, start);
     memoBuf = b;
     memoStart = start;
     memoLen = end - start;
     memoN = nLab;
-    memoPending = true;
     memoHashed = hv;
     hashValid = hv;
     return end;
-  }
-
-  private void swapMemo() {
-    int[] t = lab;
-    lab = memoLab;
-    memoLab = t;
-    int[] f = labFlags;
-    labFlags = memoFlags;
-    memoFlags = f;
-    memoPending = false;
-  }
-
-  private void restoreMemo(int start, int n) {
-    if (lab.length < 4 * n) {
-      lab = new int[memoLab.length];
-      labFlags = new int[memoFlags.length];
-    }
-    final int[] l = lab;
-    final int[] ml = memoLab;
-    final int d = start - memoStart;
-    for (int i = 0; i < 4 * n; i++) {
-      l[i] = ml[i] + d;
-    }
-    System.arraycopy(memoFlags, 0, labFlags, 0, n);
-    nLab = n;
   }
 
   /**
@@ -920,23 +911,20 @@ public final class TextScanner implements SampleView {
     if (memoLen <= 0 || memoBuf == memoCopy) {
       return;
     }
-    if (memoPending) {
-      swapMemo();
-    }
     if (memoLen > memoCopy.length) {
       memoCopy = new byte[Math.max(memoLen, 2 * memoCopy.length)];
     }
     System.arraycopy(memoBuf, memoStart, memoCopy, 0, memoLen);
-    int d = -memoStart;
-    for (int i = 0; i < 4 * memoN; i++) {
-      memoLab[i] += d;
-    }
     memoBuf = memoCopy;
     memoStart = 0;
   }
 
-  /** The label loop proper: parses after '{' (or after a ',') up to and including '}'. */
-  private int parseLabels(int p, int e, int base) throws MetricsParseException {
+  /**
+   * The label loop proper: parses after '{' (or after a ',') up to and including '}', appending
+   * labels from index {@code nLab} with offsets relative to {@code at}; {@code base} is the index of
+   * the section's first label (duplicate names are searched from there).
+   */
+  private int parseLabels(int p, int e, int base, int at) throws MetricsParseException {
     final byte[] b = this.b;
     while (true) {
       p = skipBlank(p);
@@ -981,8 +969,8 @@ public final class TextScanner implements SampleView {
         throw error(ls, ParseErrorReason.RESERVED_LABEL_NAME, ls, le);
       }
       for (int i = base; i < nLab; i++) {
-        int os = lab[4 * i];
-        int oe = lab[4 * i + 1];
+        int os = at + lab[4 * i];
+        int oe = at + lab[4 * i + 1];
         if (oe - os == le - ls && b[os] == b[ls] && java.util.Arrays.equals(b, os, oe, b, ls, le)) {
           throw error(ls, ParseErrorReason.DUPLICATE_LABEL_NAME, ls, le);
         }
@@ -991,10 +979,10 @@ public final class TextScanner implements SampleView {
         lab = java.util.Arrays.copyOf(lab, lab.length * 2);
         labFlags = java.util.Arrays.copyOf(labFlags, labFlags.length * 2);
       }
-      lab[4 * nLab] = ls;
-      lab[4 * nLab + 1] = le;
-      lab[4 * nLab + 2] = vs;
-      lab[4 * nLab + 3] = ve;
+      lab[4 * nLab] = ls - at;
+      lab[4 * nLab + 1] = le - at;
+      lab[4 * nLab + 2] = vs - at;
+      lab[4 * nLab + 3] = ve - at;
       labFlags[nLab] =
           (quotedName ? NAME_QUOTED : 0)
               | (flags & NAME_ESC)
@@ -1086,10 +1074,8 @@ public final class TextScanner implements SampleView {
   private void sampleDone(int lineBegin, int e) throws MetricsParseException {
     final byte[] b = this.b;
     FamilyState f = current;
-    int suf = -1;
-    if (namePrefixOfCurrent) {
-      suf = f.matchAfterPrefix(b, nameS, nameE);
-    } else if (f != null && nameFlags == 0) {
+    int suf = nameSuffix;
+    if (suf == -2 && f != null && nameFlags == 0) {
       suf = f.match(b, nameS, nameE);
     }
     if (suf < 0) {
@@ -1112,8 +1098,9 @@ public final class TextScanner implements SampleView {
     MetricType t = f.type;
     if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
       int le = indexOfFlag(NAME_LE);
-      if (le >= 0 && !isFloatLabel(lab[4 * le + 2], lab[4 * le + 3])) {
-        throw error(lab[4 * le + 2], ParseErrorReason.INVALID_LE, lab[4 * le + 2], lab[4 * le + 3]);
+      if (le >= 0 && !isFloatLabel(labAt + lab[4 * le + 2], labAt + lab[4 * le + 3])) {
+        throw error(labAt + lab[4 * le + 2], ParseErrorReason.INVALID_LE, labAt + lab[4 * le + 2],
+            labAt + lab[4 * le + 3]);
       }
       if ((suf == FamilyState.BUCKET || suf == FamilyState.COUNT || suf == FamilyState.GCOUNT)
           && val < 0) {
@@ -1121,9 +1108,9 @@ public final class TextScanner implements SampleView {
       }
     } else if (t == MetricType.SUMMARY) {
       int q = indexOfFlag(NAME_QUANTILE);
-      if (q >= 0 && !isFloatLabel(lab[4 * q + 2], lab[4 * q + 3])) {
-        throw error(lab[4 * q + 2], ParseErrorReason.INVALID_QUANTILE, lab[4 * q + 2],
-            lab[4 * q + 3]);
+      if (q >= 0 && !isFloatLabel(labAt + lab[4 * q + 2], labAt + lab[4 * q + 3])) {
+        throw error(labAt + lab[4 * q + 2], ParseErrorReason.INVALID_QUANTILE,
+            labAt + lab[4 * q + 2], labAt + lab[4 * q + 3]);
       }
     }
     f.hasSamples = true;
@@ -1145,7 +1132,7 @@ public final class TextScanner implements SampleView {
     for (int i = hashValid; i < n; i++) {
       if ((labFlags[i] & NAME_QUOTED) == 0 && lab[4 * i + 2] == lab[4 * i + 1] + 2) {
         // the common canonical form name="value": one hash over the whole pair
-        terms[i] = SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 3], SEED_LABEL);
+        terms[i] = SeriesHashSet.hash(b, labAt + lab[4 * i], labAt + lab[4 * i + 3], SEED_LABEL);
       } else {
         // quoted name or blanks around '=': hash name and value apart, then in pair form
         terms[i] = pairHash(i);
@@ -1170,7 +1157,8 @@ public final class TextScanner implements SampleView {
   }
 
   private String rawValue(int i) {
-    return new String(b, lab[4 * i + 2], lab[4 * i + 3] - lab[4 * i + 2], StandardCharsets.UTF_8);
+    return new String(b, labAt + lab[4 * i + 2], lab[4 * i + 3] - lab[4 * i + 2],
+        StandardCharsets.UTF_8);
   }
 
   private int lastSuffix;
@@ -1338,8 +1326,8 @@ public final class TextScanner implements SampleView {
   private int indexOfAscii(String name) {
     int n = name.length();
     for (int i = 0; i < nLab; i++) {
-      int s = lab[4 * i];
-      if (lab[4 * i + 1] - s == n && (labFlags[i] & NAME_ESC) == 0 && asciiEquals(s, n, name)) {
+      int s = labAt + lab[4 * i];
+      if (labAt + lab[4 * i + 1] - s == n && (labFlags[i] & NAME_ESC) == 0 && asciiEquals(s, n, name)) {
         return i;
       }
     }
@@ -1475,8 +1463,8 @@ public final class TextScanner implements SampleView {
 
   private String labelValueCached(int i) {
     int fl = labFlags[i];
-    int s = lab[4 * i + 2];
-    int e = lab[4 * i + 3];
+    int s = labAt + lab[4 * i + 2];
+    int e = labAt + lab[4 * i + 3];
     if ((fl & (VAL_ESC | VAL_UTF8)) == 0) {
       return cache.ascii(b, s, e);
     }
@@ -1529,8 +1517,8 @@ public final class TextScanner implements SampleView {
   @Override
   public String labelName(int i) {
     int fl = labFlags[i];
-    int s = lab[4 * i];
-    int e = lab[4 * i + 1];
+    int s = labAt + lab[4 * i];
+    int e = labAt + lab[4 * i + 1];
     if ((fl & (NAME_ESC | NAME_UTF8)) == 0) {
       return cache.ascii(b, s, e);
     }
@@ -1540,8 +1528,8 @@ public final class TextScanner implements SampleView {
   @Override
   public String labelValue(int i) {
     int fl = labFlags[i];
-    int s = lab[4 * i + 2];
-    int e = lab[4 * i + 3];
+    int s = labAt + lab[4 * i + 2];
+    int e = labAt + lab[4 * i + 3];
     return decodeQuoted(s, e, (fl & VAL_ESC) != 0 ? NAME_ESC : 0);
   }
 
@@ -1551,8 +1539,8 @@ public final class TextScanner implements SampleView {
     if ((fl & (VAL_ESC | VAL_UTF8)) != 0) {
       return labelValue(i).equals(value);
     }
-    int s = lab[4 * i + 2];
-    int n = lab[4 * i + 3] - s;
+    int s = labAt + lab[4 * i + 2];
+    int n = labAt + lab[4 * i + 3] - s;
     return value.length() == n && asciiEquals(s, n, value);
   }
 
