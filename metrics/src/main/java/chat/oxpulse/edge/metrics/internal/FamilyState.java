@@ -242,12 +242,11 @@ public final class FamilyState {
     if (shadowed || al.length == 0) {
       return -1;
     }
-    if (p + 8 <= b.length) {
+    if (p + 8 < b.length) {
       long w = (long) LONGS.get(b, p);
       for (int a : al) {
         int sl = SUFFIX_BYTES[a].length;
         long m = sl == 8 ? -1L : (1L << (8 * sl)) - 1;
-        // a match holds no '\n', so the line's '\n' lies beyond it: b[p + sl] is in bounds
         if ((w & m) == SUFFIX_WORDS[a] && !TextScanner.isNameCont(b[p + sl])) {
           return a;
         }

@@ -129,7 +129,6 @@ public final class TextScanner implements SampleView {
     series.clear();
     memoLen = -1;
     memoN = 0;
-    memoHashed = 0;
     memoBuf = null;
     current = null;
     sawEof = false;
@@ -584,7 +583,6 @@ public final class TextScanner implements SampleView {
   private int sampleLine(int p, int e) throws MetricsParseException {
     final byte[] b = this.b;
     nLab = 0;
-    hashValid = 0;
     nameSuffix = -2;
     int lineBegin = p;
     if (b[p] == '{') {
@@ -785,7 +783,7 @@ public final class TextScanner implements SampleView {
     int at = p + 1;
     int runes = 0;
     nLab = base;
-    p = parseLabels(p + 1, e, base, at);
+    p = parseLabels(p + 1, e, base, at, false);
     for (int i = base; i < nLab; i++) {
       runes += codePoints(at + lab[4 * i], at + lab[4 * i + 1])
           + codePoints(at + lab[4 * i + 2], at + lab[4 * i + 3]);
@@ -833,7 +831,7 @@ public final class TextScanner implements SampleView {
   // buckets differ only in the last label), the labels before it are taken from the memo instead
   // of being scanned again, and so are their series-hash terms. Label offsets (lab) are relative
   // to the start of their section, so the memo's leading labels are the current sample's without
-  // a copy: lab, labFlags and labHash simply keep them. The memo's bytes are not copied per
+  // a copy: lab, labFlags and labSum simply keep them. The memo's bytes are not copied per
   // sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call (a
   // streamed buffer is then compacted) is the section copied into memoCopy.
   private byte[] memoCopy = new byte[256];
@@ -841,11 +839,11 @@ public final class TextScanner implements SampleView {
   private int memoStart;
   private int memoLen = -1;
   private int memoN;
-  /** How many leading labels of the memo have their hash term in {@link #labHash}. */
-  private int memoHashed;
-  private long[] labHash = new long[16];
-  /** How many leading labels of the current sample have a valid term in {@link #labHash}. */
-  private int hashValid;
+  /**
+   * Running sums of the labels' series-hash terms: {@code labSum[i]} is the sum of the terms of
+   * labels 0 to i-1 of the current section (each term computed when its label is parsed).
+   */
+  private long[] labSum = new long[17];
   /** The input index the current sample's label offsets in {@link #lab} are relative to. */
   private int labAt;
 
@@ -854,7 +852,6 @@ public final class TextScanner implements SampleView {
     final int start = p;
     final int len = memoLen;
     labAt = start;
-    hashValid = 0;
     if (len > 0) {
       final byte[] mb = memoBuf;
       final int ms = memoStart;
@@ -865,7 +862,6 @@ public final class TextScanner implements SampleView {
         memoStart = start;
         memoBuf = b;
         nLab = memoN;
-        hashValid = memoHashed;
         return p + len;
       }
       if (mm < 0) {
@@ -888,18 +884,14 @@ public final class TextScanner implements SampleView {
       }
       if (k >= 0) {
         nLab = k + 1;
-        hashValid = Math.min(memoHashed, k + 1);
         p = start + kSep;
       }
     }
-    int hv = hashValid;
-    int end = parseLabels(p, e, 0, start);
+    int end = parseLabels(p, e, 0, start, true);
     memoBuf = b;
     memoStart = start;
     memoLen = end - start;
     memoN = nLab;
-    memoHashed = hv;
-    hashValid = hv;
     return end;
   }
 
@@ -922,9 +914,12 @@ public final class TextScanner implements SampleView {
   /**
    * The label loop proper: parses after '{' (or after a ',') up to and including '}', appending
    * labels from index {@code nLab} with offsets relative to {@code at}; {@code base} is the index of
-   * the section's first label (duplicate names are searched from there).
+   * the section's first label (duplicate names are searched from there). With {@code hashTerms}
+   * (the sample's own section, {@code at == labAt}) each label's series-hash term is added to
+   * {@link #labSum} while its bytes are at hand.
    */
-  private int parseLabels(int p, int e, int base, int at) throws MetricsParseException {
+  private int parseLabels(int p, int e, int base, int at, boolean hashTerms)
+      throws MetricsParseException {
     final byte[] b = this.b;
     while (true) {
       p = skipBlank(p);
@@ -978,6 +973,7 @@ public final class TextScanner implements SampleView {
       if (4 * nLab + 4 > lab.length) {
         lab = java.util.Arrays.copyOf(lab, lab.length * 2);
         labFlags = java.util.Arrays.copyOf(labFlags, labFlags.length * 2);
+        labSum = java.util.Arrays.copyOf(labSum, labFlags.length + 1);
       }
       lab[4 * nLab] = ls - at;
       lab[4 * nLab + 1] = le - at;
@@ -995,6 +991,13 @@ public final class TextScanner implements SampleView {
         } else if (le - ls == 8 && isQuantile(ls)) {
           labFlags[nLab] |= NAME_QUANTILE;
         }
+      }
+      if (hashTerms) {
+        // the canonical form name="value" (unquoted name, no blanks around '='): one hash over
+        // the pair's bytes; otherwise the hash that form would have
+        long term = !quotedName && vs == le + 2 ? SeriesHashSet.hash(b, ls, ve, SEED_LABEL)
+            : pairHash(nLab);
+        labSum[nLab + 1] = labSum[nLab] + term;
       }
       nLab++;
       p = skipBlank(p);
@@ -1121,32 +1124,11 @@ public final class TextScanner implements SampleView {
   }
 
   private long seriesHash() {
-    final byte[] b = this.b;
     long h = nameFlags == 0 ? fam.nameHash(suffix, b, nameS, nameE, SEED_NAME)
         : SeriesHashSet.hash(b, nameS, nameE, SEED_NAME);
+    // the sum of the label terms makes the hash independent of the labels' order
     int n = nLab;
-    if (labHash.length < n) {
-      labHash = java.util.Arrays.copyOf(labHash, Math.max(n, 2 * labHash.length));
-    }
-    final long[] terms = labHash;
-    for (int i = hashValid; i < n; i++) {
-      if ((labFlags[i] & NAME_QUOTED) == 0 && lab[4 * i + 2] == lab[4 * i + 1] + 2) {
-        // the common canonical form name="value": one hash over the whole pair
-        terms[i] = SeriesHashSet.hash(b, labAt + lab[4 * i], labAt + lab[4 * i + 3], SEED_LABEL);
-      } else {
-        // quoted name or blanks around '=': hash name and value apart, then in pair form
-        terms[i] = pairHash(i);
-      }
-    }
-    long sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += terms[i];
-    }
-    if (n > 0) {
-      // the memo holds this sample's labels (labels() ran for it): all their terms are known now
-      memoHashed = n;
-    }
-    return SeriesHashSet.mix(h ^ sum ^ n);
+    return SeriesHashSet.mix(h ^ labSum[n] ^ n);
   }
 
   /** The hash the canonical form {@code name="value"} of label {@code i} would have. */
