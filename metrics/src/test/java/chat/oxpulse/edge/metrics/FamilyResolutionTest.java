@@ -170,4 +170,56 @@ class FamilyResolutionTest {
         "a/COUNTER a_total x=1 y=3 3.0",
         "a/COUNTER a_total x=1 y=2 z=4 4.0");
   }
+
+  @Test
+  void aCommentBetweenTwoSamplesOfOneNameIsHonoured() throws Exception {
+    // OpenMetrics metadata names are not resolved to a base family: the TYPE line starts family
+    // s_count, which takes the next s_count sample although the previous one went to s
+    String doc = """
+        # TYPE s summary
+        s_count{a="1"} 1
+        # TYPE s_count gauge
+        s_count{a="2"} 2
+        # EOF
+        """;
+    assertThat(twice(doc, ExpositionFormat.OPENMETRICS)).containsExactly(
+        "s/SUMMARY s_count a=1 1.0", "s_count/GAUGE s_count a=2 2.0");
+    // the model names samples from family and suffix: s_count's sample has no suffix
+    MetricsParser p = new MetricsParser();
+    for (int i = 0; i < 2; i++) {
+      Exposition m = p.parse(doc.getBytes(StandardCharsets.UTF_8), ExpositionFormat.OPENMETRICS);
+      assertThat(m.families().stream().flatMap(f -> f.samples().stream().map(
+          x -> f.name() + " " + x.name()))).containsExactly("s s_count", "s_count s_count");
+    }
+  }
+
+  @Test
+  void consecutiveSamplesOfOneNameAreComparedAcrossStreamChunks() throws Exception {
+    String doc = """
+        # TYPE h histogram
+        h_bucket{code="200",le="1"} 1
+        h_bucket{code="200",le="2"} 2
+        h_bucket{code="200" ,le="3"} 3
+        h_bucketx{code="200",le="3"} 4
+        h_bucket{code="201",le="1"} 5
+        h_bucket{code="200",le="1"} 6
+        """;
+    byte[] data = doc.getBytes(StandardCharsets.UTF_8);
+    for (int chunk : new int[] {1, 5, 31, 64, 4096}) {
+      MetricsParser p = new MetricsParser();
+      List<String> seen = new ArrayList<>();
+      assertThatThrownBy(() -> p.visit(StreamingTest.trickle(data, chunk),
+          ExpositionFormat.PROMETHEUS_TEXT, s -> seen.add(s.familyName() + " " + s.name() + " "
+              + s.labelValue(0) + " " + s.labelValue(1)),
+          MetricsParser.DEFAULT_MAX_BYTES, MetricsParser.DEFAULT_MAX_LINE))
+          .as("chunk %d", chunk)
+          .isInstanceOfSatisfying(MetricsParseException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ParseErrorReason.DUPLICATE_SERIES);
+            assertThat(e.line()).isEqualTo(7);
+          });
+      assertThat(seen).as("chunk %d", chunk).containsExactly(
+          "h h_bucket 200 1", "h h_bucket 200 2", "h h_bucket 200 3", "h_bucketx h_bucketx 200 3",
+          "h h_bucket 201 1");
+    }
+  }
 }

@@ -129,6 +129,7 @@ public final class TextScanner implements SampleView {
     series.clear();
     memoLen = -1;
     memoN = 0;
+    memoNameLen = -1;
     memoBuf = null;
     current = null;
     sawEof = false;
@@ -254,6 +255,7 @@ public final class TextScanner implements SampleView {
       return;
     }
     if (b[p] == '#') {
+      memoNameLen = -1;
       comment(p + 1, e);
     } else {
       sampleLine(p, e);
@@ -276,6 +278,7 @@ public final class TextScanner implements SampleView {
       return p;
     }
     if (b[p] == '#') {
+      memoNameLen = -1;
       return comment(p + 1, bound);
     }
     return sampleLine(p, bound);
@@ -585,6 +588,24 @@ public final class TextScanner implements SampleView {
     nLab = 0;
     nameSuffix = -2;
     int lineBegin = p;
+    int nl = memoNameLen;
+    if (nl > 0 && !selective && b[p] != '{' && b[p] != '"') {
+      // the previous sample's name and '{' again (consecutive samples of a series group): one
+      // comparison of the line with the previous one covers the name and the shared labels, and
+      // the family and suffix are the previous sample's (no comment line came between)
+      final int mStart = memoStart - nl - 1;
+      int lim = Math.min(nl + 1 + memoLen, e - p);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, memoBuf, mStart, mStart + lim);
+      if (mm < 0 || mm > nl) {
+        nameS = p;
+        nameE = p + nl;
+        nameFlags = 0;
+        nameSuffix = memoSuffix;
+        p = labelsResume(p + nl + 1, e, mm < 0 ? -1 : mm - nl - 1, lim - nl - 1);
+        return sampleRest(lineBegin, p, e);
+      }
+    }
+    memoNameLen = -1;
     if (b[p] == '{') {
       // newer 0.0.4: {"quoted.name", label="v"}
       p = skipBlank(p + 1);
@@ -656,9 +677,19 @@ public final class TextScanner implements SampleView {
         p = skipBlank(p);
       }
       if (b[p] == '{') {
+        boolean adjacent = p == nameE;
         p = labels(p + 1, e);
+        if (adjacent) {
+          memoNameLen = nameE - nameS; // the memo's section now follows this name and its '{'
+        }
       }
     }
+    return sampleRest(lineBegin, p, e);
+  }
+
+  /** The rest of a sample line after its name and labels: value, timestamp, exemplar. */
+  private int sampleRest(int lineBegin, int p, int e) throws MetricsParseException {
+    final byte[] b = this.b;
     p = skipBlank(p);
     valS = p;
     byte c;
@@ -846,17 +877,38 @@ public final class TextScanner implements SampleView {
   private long[] labSum = new long[17];
   /** The input index the current sample's label offsets in {@link #lab} are relative to. */
   private int labAt;
+  /**
+   * The length of the previous sample's unquoted name when its '{' followed it directly and its
+   * name and '{' precede the memo's section in memoBuf; -1 otherwise, and after any comment line
+   * (a comment may start a family that changes where that name belongs).
+   */
+  private int memoNameLen = -1;
+  /** The suffix code of the previous sample, whose family is the current one. */
+  private int memoSuffix;
 
   /** Parses the sample's labels after '{' up to and including '}'. */
   private int labels(int p, int e) throws MetricsParseException {
+    final int len = memoLen;
+    if (len > 0) {
+      int lim = Math.min(len, e - p);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, memoBuf, memoStart, memoStart + lim);
+      return labelsResume(p, e, mm, lim);
+    }
+    return labelsResume(p, e, -1, 0);
+  }
+
+  /**
+   * Parses the sample's labels after '{' at {@code p}, given {@code mm}, the mismatch of the
+   * section's first {@code lim} bytes against the memo's (-1 when they are equal; unused when
+   * there is no memo).
+   */
+  private int labelsResume(int p, int e, int mm, int lim) throws MetricsParseException {
     final int start = p;
     final int len = memoLen;
     labAt = start;
     if (len > 0) {
       final byte[] mb = memoBuf;
       final int ms = memoStart;
-      int lim = Math.min(len, e - p);
-      int mm = java.util.Arrays.mismatch(b, p, p + lim, mb, ms, ms + lim);
       if (mm < 0 && lim == len) {
         // the whole section, '}' included, equals the previous sample's
         memoStart = start;
@@ -903,12 +955,15 @@ public final class TextScanner implements SampleView {
     if (memoLen <= 0 || memoBuf == memoCopy) {
       return;
     }
-    if (memoLen > memoCopy.length) {
-      memoCopy = new byte[Math.max(memoLen, 2 * memoCopy.length)];
+    // the previous sample's name and '{' precede the section when the name fast path may use them
+    int from = memoStart - (memoNameLen >= 0 ? memoNameLen + 1 : 0);
+    int n = memoStart + memoLen - from;
+    if (n > memoCopy.length) {
+      memoCopy = new byte[Math.max(n, 2 * memoCopy.length)];
     }
-    System.arraycopy(memoBuf, memoStart, memoCopy, 0, memoLen);
+    System.arraycopy(memoBuf, from, memoCopy, 0, n);
     memoBuf = memoCopy;
-    memoStart = 0;
+    memoStart -= from;
   }
 
   /**
@@ -1098,6 +1153,7 @@ public final class TextScanner implements SampleView {
     }
     fam = f;
     suffix = suf;
+    memoSuffix = suf;
     MetricType t = f.type;
     if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
       int le = indexOfFlag(NAME_LE);
