@@ -123,10 +123,16 @@ class FamilyResolutionTest {
         + "# HELP z " + "long text ".repeat(50) + "\n"
         + "# TYPE z gauge\n"
         + "z 2\n"
+        + "# HELPER q text\n"
+        + "#\tTYPE t gauge\n"
+        + "t 4\n"
+        + "#TYPE u counter\n"
+        + "u 5\n"
         + "# TYPE w GAUGE\n"
         + "w 3\n";
     assertThat(twice(doc, ExpositionFormat.PROMETHEUS_TEXT))
-        .containsExactly("y/COUNTER y 1.0", "z/GAUGE z 2.0", "w/GAUGE w 3.0");
+        .containsExactly("y/COUNTER y 1.0", "z/GAUGE z 2.0", "t/GAUGE t 4.0", "u/COUNTER u 5.0",
+            "w/GAUGE w 3.0");
     MetricsParser p = new MetricsParser();
     assertThat(p.parse(doc.getBytes(StandardCharsets.UTF_8), ExpositionFormat.PROMETHEUS_TEXT)
         .families().stream().filter(f -> f.name().equals("y")).findFirst().orElseThrow().help())

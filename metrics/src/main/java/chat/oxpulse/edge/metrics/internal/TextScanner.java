@@ -297,6 +297,17 @@ public final class TextScanner implements SampleView {
   private static final int HELP = 1;
   private static final int TYPE = 2;
   private static final int UNIT = 3;
+  /** The six bytes " HELP " and " TYPE " as little-endian words. */
+  private static final long HELP_WORD = word6(" HELP ");
+  private static final long TYPE_WORD = word6(" TYPE ");
+
+  private static long word6(String s) {
+    long w = 0;
+    for (int i = 5; i >= 0; i--) {
+      w = (w << 8) | s.charAt(i);
+    }
+    return w;
+  }
 
   /**
    * Parses a comment line after its '#'; {@code e} is a '\n' at or after the line's end (its own
@@ -305,17 +316,28 @@ public final class TextScanner implements SampleView {
    */
   private int comment(int p, int e) throws MetricsParseException {
     final byte[] b = this.b;
-    p = skipBlank(p);
-    if (b[p] == '\n') {
-      return p;
-    }
-    int ks = p;
-    while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
-      p++;
-    }
-    int kind = keyword(ks, p);
-    if (kind == 0) {
-      return indexOfNewline(b, p, e + 1); // a plain comment
+    int ks;
+    int kind;
+    long w6;
+    if (p + 8 <= b.length
+        && ((w6 = (long) LONGS.get(b, p) & 0xFFFFFFFFFFFFL) == HELP_WORD || w6 == TYPE_WORD)) {
+      // the usual " HELP " or " TYPE ", read as one word
+      ks = p + 1;
+      kind = w6 == HELP_WORD ? HELP : TYPE;
+      p += 5;
+    } else {
+      p = skipBlank(p);
+      if (b[p] == '\n') {
+        return p;
+      }
+      ks = p;
+      while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+        p++;
+      }
+      kind = keyword(ks, p);
+      if (kind == 0) {
+        return indexOfNewline(b, p, e + 1); // a plain comment
+      }
     }
     if (b[p] == '\n') {
       return p; // a keyword alone on the line
@@ -1227,7 +1249,9 @@ public final class TextScanner implements SampleView {
     for (int k = 1; k < suffixLimit; k++) {
       byte[] suf = FamilyState.SUFFIX_BYTES[k];
       int sl = suf.length;
-      if (len > sl && java.util.Arrays.equals(nb, e - sl, e, suf, 0, sl)) {
+      if (len > sl && (e >= 8
+          ? ((long) LONGS.get(nb, e - 8) >>> (64 - 8 * sl)) == FamilyState.SUFFIX_WORDS[k]
+          : java.util.Arrays.equals(nb, e - sl, e, suf, 0, sl))) {
         FamilyState base = live(nb, s, e - sl);
         if (base != null && base.allows(k)) {
           lastSuffix = k;
