@@ -24,9 +24,9 @@ public final class FamilyState {
   static final String[] SUFFIX_TEXT = {
     "", "_bucket", "_sum", "_count", "_total", "_created", "_gcount", "_gsum", "_info"
   };
-  private static final byte[][] SUFFIX_BYTES = new byte[SUFFIX_TEXT.length][];
+  static final byte[][] SUFFIX_BYTES = new byte[SUFFIX_TEXT.length][];
   /** Each suffix's bytes as a little-endian word (byte 0 lowest); every suffix is 4-8 bytes. */
-  private static final long[] SUFFIX_WORDS = new long[SUFFIX_TEXT.length];
+  static final long[] SUFFIX_WORDS = new long[SUFFIX_TEXT.length];
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -225,6 +225,38 @@ public final class FamilyState {
     long w = (long) LONGS.get(b, e - 8) >>> (64 - 8 * sl);
     for (int a : allowed) {
       if (SUFFIX_BYTES[a].length == sl && SUFFIX_WORDS[a] == w) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The allowed suffix spelled at {@code b[p]} and followed by a byte that cannot continue a name,
+   * or -1 (also when the family is shadowed). The caller has matched this family's name just
+   * before {@code p} and knows {@code b[p]} continues the name; the buffer holds a '\n' after it.
+   * Agrees with {@link #matchAfterPrefix} for the name that ends where the name characters do.
+   */
+  int suffixAt(byte[] b, int p) {
+    final int[] al = allowed;
+    if (shadowed || al.length == 0) {
+      return -1;
+    }
+    if (p + 8 < b.length) {
+      long w = (long) LONGS.get(b, p);
+      for (int a : al) {
+        int sl = SUFFIX_BYTES[a].length;
+        long m = sl == 8 ? -1L : (1L << (8 * sl)) - 1;
+        if ((w & m) == SUFFIX_WORDS[a] && !TextScanner.isNameCont(b[p + sl])) {
+          return a;
+        }
+      }
+      return -1;
+    }
+    for (int a : al) {
+      byte[] suf = SUFFIX_BYTES[a];
+      if (p + suf.length < b.length && startsWith(b, p, suf)
+          && !TextScanner.isNameCont(b[p + suf.length])) {
         return a;
       }
     }

@@ -7,7 +7,6 @@ import chat.oxpulse.edge.metrics.SampleView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -69,18 +68,13 @@ public final class TextScanner implements SampleView {
    * Every family seen, kept across parses; those of the current parse have {@code gen == gen}.
    * Cleared at a reset once it holds more than {@link #MAX_KEPT_FAMILIES}.
    */
-  private final HashMap<String, FamilyState> families = new HashMap<>();
+  private final FamilyTable families = new FamilyTable();
   private static final int MAX_KEPT_FAMILIES = 4096;
   /** The number of the current parse. */
   private long gen;
   private final ArrayList<FamilyState> order = new ArrayList<>();
   private final SeriesHashSet series = new SeriesHashSet();
   private final StringCache cache = new StringCache();
-  /**
-   * Family and sample names, kept across parses: a scraper reading the same target again finds its
-   * names (and their cached {@code hashCode}) instead of building new strings.
-   */
-  private final StringCache names = new StringCache(256);
   private FamilyState current;
   private boolean sawEof;
 
@@ -135,8 +129,7 @@ public final class TextScanner implements SampleView {
     series.clear();
     memoLen = -1;
     memoN = 0;
-    memoHashed = 0;
-    memoPending = false;
+    memoNameLen = -1;
     memoBuf = null;
     current = null;
     sawEof = false;
@@ -262,6 +255,7 @@ public final class TextScanner implements SampleView {
       return;
     }
     if (b[p] == '#') {
+      memoNameLen = -1;
       comment(p + 1, e);
     } else {
       sampleLine(p, e);
@@ -284,9 +278,8 @@ public final class TextScanner implements SampleView {
       return p;
     }
     if (b[p] == '#') {
-      int e = indexOfNewline(b, p, bound + 1);
-      comment(p + 1, e);
-      return e;
+      memoNameLen = -1;
+      return comment(p + 1, bound);
     }
     return sampleLine(p, bound);
   }
@@ -304,37 +297,80 @@ public final class TextScanner implements SampleView {
   private static final int HELP = 1;
   private static final int TYPE = 2;
   private static final int UNIT = 3;
+  /** The six bytes " HELP " and " TYPE " as little-endian words. */
+  private static final long HELP_WORD = word6(" HELP ");
+  private static final long TYPE_WORD = word6(" TYPE ");
 
-  private void comment(int p, int e) throws MetricsParseException {
-    p = skipBlank(p);
-    if (p == e) {
-      return;
+  private static long word6(String s) {
+    long w = 0;
+    for (int i = 5; i >= 0; i--) {
+      w = (w << 8) | s.charAt(i);
     }
-    int ks = p;
-    while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
-      p++;
+    return w;
+  }
+
+  /**
+   * Parses a comment line after its '#'; {@code e} is a '\n' at or after the line's end (its own
+   * '\n' in OpenMetrics). The line's end is found while parsing it, not by a separate search.
+   * Returns the index of the line's own '\n'.
+   */
+  private int comment(int p, int e) throws MetricsParseException {
+    final byte[] b = this.b;
+    int ks;
+    int kind;
+    long w6;
+    if (p + 8 <= b.length
+        && ((w6 = (long) LONGS.get(b, p) & 0xFFFFFFFFFFFFL) == HELP_WORD || w6 == TYPE_WORD)) {
+      // the usual " HELP " or " TYPE ", read as one word
+      ks = p + 1;
+      kind = w6 == HELP_WORD ? HELP : TYPE;
+      p += 5;
+    } else {
+      p = skipBlank(p);
+      if (b[p] == '\n') {
+        return p;
+      }
+      ks = p;
+      while (b[p] != ' ' && b[p] != '\t' && b[p] != '\n') {
+        p++;
+      }
+      kind = keyword(ks, p);
+      if (kind == 0) {
+        return indexOfNewline(b, p, e + 1); // a plain comment
+      }
     }
-    int kind = keyword(ks, p);
-    if (kind == 0 || p == e) {
-      return; // a plain comment, or a keyword alone on the line
+    if (b[p] == '\n') {
+      return p; // a keyword alone on the line
     }
     p = skipBlank(p);
     int ns = p;
-    String name;
+    // the name as UTF-8 bytes nb[nS, nE), or its family when that is the current one
+    byte[] nb = b;
+    int nS = ns;
+    int nE;
+    FamilyState known = null;
     if (b[p] == '"') {
       p = quoted(p, e);
-      name = decodeQuoted(ns + 1, p - 1, quotedFlags);
-    } else if (current != null && current.plainName && current.nameBytes.length < e - p
+      nS = ns + 1;
+      nE = p - 1;
+      if ((quotedFlags & NAME_ESC) != 0) {
+        nb = decodeQuoted(nS, nE, quotedFlags).getBytes(StandardCharsets.UTF_8);
+        nS = 0;
+        nE = nb.length;
+      }
+    } else if (kind != HELP && current != null && current.plainName
+        && current.nameBytes.length <= e - p
         && java.util.Arrays.equals(b, p, p + current.nameBytes.length, current.nameBytes, 0,
             current.nameBytes.length)
         && !isNameCont(b[p + current.nameBytes.length])) {
       // the current family again (TYPE after HELP): one vectorised comparison
       p += current.nameBytes.length;
-      name = current.name;
+      nE = p;
+      known = current;
     } else {
       if (!isNameStart(b[p])) {
-        if (p == e) {
-          return;
+        if (b[p] == '\n') {
+          return p;
         }
         throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
       }
@@ -342,29 +378,24 @@ public final class TextScanner implements SampleView {
       while (isNameCont(b[p])) {
         p++;
       }
-      if (current != null && current.nameBytes.length == p - ns
-          && java.util.Arrays.equals(b, ns, p, current.nameBytes, 0, p - ns)) {
-        name = current.name;
-      } else {
-        name = names.ascii(b, ns, p);
-      }
+      nE = p;
     }
-    if (p == e) {
-      return;
+    if (b[p] == '\n') {
+      return p;
     }
     if (b[p] != ' ' && b[p] != '\t') {
       throw error(p, ParseErrorReason.INVALID_METRIC_NAME_IN_COMMENT, ns, e);
     }
     FamilyState f;
     if (om) {
-      f = metadataFamilyOm(name, ns, e);
+      f = metadataFamilyOm(known != null ? known : liveOrCreate(nb, nS, nE), ns, e);
     } else {
-      f = resolve(name);
+      f = known != null ? known : resolve(nb, nS, nE);
       current = f; // the next sample usually belongs to it: lets the fast match find it
     }
     p = skipBlank(p);
-    if (p == e) {
-      return;
+    if (b[p] == '\n') {
+      return p;
     }
     if (om && f.hasSamples && kind != TYPE) {
       throw error(ks, ParseErrorReason.METADATA_AFTER_SAMPLES, ns, e);
@@ -376,10 +407,11 @@ public final class TextScanner implements SampleView {
         }
         f.helpSet = true;
         if (keepText) {
-          f.help = decodeHelp(p, e);
-        } else {
-          checkHelp(p, e);
+          int nl = indexOfNewline(b, p, e + 1);
+          f.help = decodeHelp(p, nl);
+          return nl;
         }
+        return checkHelp(p, e);
       }
       case TYPE -> {
         if (f.typeSet) {
@@ -388,20 +420,27 @@ public final class TextScanner implements SampleView {
         if (f.hasSamples) {
           throw error(ks, ParseErrorReason.TYPE_AFTER_SAMPLES, ns, e);
         }
-        MetricType t = typeOf(p, e);
+        int nl = p;
+        while (b[nl] != '\n') {
+          nl++;
+        }
+        MetricType t = typeOf(p, nl);
         if (t == null) {
-          throw error(p, ParseErrorReason.UNKNOWN_TYPE, p, e);
+          throw error(p, ParseErrorReason.UNKNOWN_TYPE, p, nl);
         }
         f.setType(t);
+        return nl;
       }
       default -> {
         if (f.unitSet) {
           throw error(ks, ParseErrorReason.SECOND_UNIT, ns, e);
         }
         f.unitSet = true;
+        int nl = indexOfNewline(b, p, e + 1);
         if (keepText) {
-          f.unit = new String(b, p, e - p, StandardCharsets.UTF_8);
+          f.unit = new String(b, p, nl - p, StandardCharsets.UTF_8);
         }
+        return nl;
       }
     }
   }
@@ -488,25 +527,35 @@ public final class TextScanner implements SampleView {
     };
   }
 
-  /** The checks of {@link #decodeHelp} without building the string. */
-  private void checkHelp(int s, int e) throws MetricsParseException {
+  /**
+   * The checks of {@link #decodeHelp} without building the string, up to the line's '\n' (at or
+   * before {@code bound}); returns that '\n'.
+   */
+  private int checkHelp(int s, int bound) throws MetricsParseException {
     final byte[] b = this.b;
     int i = s;
-    // most HELP texts have no backslash: look for one eight bytes at a time
-    for (; i + 8 <= e; i += 8) {
-      long x = (long) LONGS.get(b, i) ^ BACKSLASHES;
-      if (((x - ONES) & ~x & HIGHS) != 0) {
-        break;
-      }
-    }
-    for (; i < e; i++) {
-      if (b[i] == '\\') {
-        byte n = b[i + 1];
-        if (n == '\\' || n == 'n' || (n == '"' && om)) {
-          i++;
-        } else {
-          throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(e, i + 2));
+    while (true) {
+      // most HELP texts have no backslash: look for one or the line's end eight bytes at a time
+      for (; i + 8 <= bound; i += 8) {
+        long w = (long) LONGS.get(b, i);
+        long x = w ^ BACKSLASHES;
+        long n = w ^ NEWLINES;
+        if (((((x - ONES) & ~x) | ((n - ONES) & ~n)) & HIGHS) != 0) {
+          break;
         }
+      }
+      byte c;
+      while ((c = b[i]) != '\\' && c != '\n') {
+        i++;
+      }
+      if (c == '\n') {
+        return i;
+      }
+      byte n = b[i + 1];
+      if (n == '\\' || n == 'n' || (n == '"' && om)) {
+        i += 2;
+      } else {
+        throw error(i, ParseErrorReason.INVALID_ESCAPE, i, Math.min(bound, i + 2));
       }
     }
   }
@@ -545,8 +594,12 @@ public final class TextScanner implements SampleView {
 
   // ---------------------------------------------------------------- samples
 
-  /** The unquoted sample name starts with the current family's name (checked in sampleLine). */
-  private boolean namePrefixOfCurrent;
+  /**
+   * How the sample name relates to the current family, found while scanning it: a suffix code
+   * (FamilyState.NONE for the exact name) when it belongs to it by the fast rule; -1 when it is
+   * unquoted and does not; -2 when not examined (a quoted name).
+   */
+  private int nameSuffix;
 
   /**
    * Parses a sample line from {@code p}; {@code e} is its '\n' (OpenMetrics) or a later '\n'
@@ -555,9 +608,26 @@ public final class TextScanner implements SampleView {
   private int sampleLine(int p, int e) throws MetricsParseException {
     final byte[] b = this.b;
     nLab = 0;
-    hashValid = 0;
-    namePrefixOfCurrent = false;
+    nameSuffix = -2;
     int lineBegin = p;
+    int nl = memoNameLen;
+    if (nl > 0 && !selective && b[p] != '{' && b[p] != '"') {
+      // the previous sample's name and '{' again (consecutive samples of a series group): one
+      // comparison of the line with the previous one covers the name and the shared labels, and
+      // the family and suffix are the previous sample's (no comment line came between)
+      final int mStart = memoStart - nl - 1;
+      int lim = Math.min(nl + 1 + memoLen, e - p);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, memoBuf, mStart, mStart + lim);
+      if (mm < 0 || mm > nl) {
+        nameS = p;
+        nameE = p + nl;
+        nameFlags = 0;
+        nameSuffix = memoSuffix;
+        p = labelsResume(p + nl + 1, e, mm < 0 ? -1 : mm - nl - 1, lim - nl - 1);
+        return sampleRest(lineBegin, p, e);
+      }
+    }
+    memoNameLen = -1;
     if (b[p] == '{') {
       // newer 0.0.4: {"quoted.name", label="v"}
       p = skipBlank(p + 1);
@@ -573,7 +643,7 @@ public final class TextScanner implements SampleView {
       }
       p = skipBlank(q);
       if (b[p] == ',') {
-        p = labels(p + 1, e, 0);
+        p = labels(p + 1, e);
       } else if (b[p] == '}') {
         p++;
       } else {
@@ -595,16 +665,29 @@ public final class TextScanner implements SampleView {
           // the current family's name (all name characters, so the loop below would accept the
           // same bytes): compared in one vectorised call instead of byte by byte
           p += n;
-          namePrefixOfCurrent = true;
+          int sfx = FamilyState.NONE;
+          if (isNameCont(b[p])) {
+            // the name goes on: one of the family's suffixes (one word compare each), or another
+            // name that begins with this one
+            sfx = cur.suffixAt(b, p);
+            if (sfx > 0) {
+              p += FamilyState.SUFFIX_BYTES[sfx].length;
+            } else {
+              while (isNameCont(b[p])) {
+                p++;
+              }
+            }
+          }
+          nameSuffix = sfx;
         } else {
           if (!isNameStart(b[p])) {
             throw error(p, ParseErrorReason.INVALID_METRIC_NAME, lineBegin, e);
           }
           p++;
-          namePrefixOfCurrent = false;
-        }
-        while (isNameCont(b[p])) {
-          p++;
+          while (isNameCont(b[p])) {
+            p++;
+          }
+          nameSuffix = -1;
         }
         nameE = p;
         nameFlags = 0;
@@ -616,9 +699,19 @@ public final class TextScanner implements SampleView {
         p = skipBlank(p);
       }
       if (b[p] == '{') {
-        p = labels(p + 1, e, 0);
+        boolean adjacent = p == nameE;
+        p = labels(p + 1, e);
+        if (adjacent) {
+          memoNameLen = nameE - nameS; // the memo's section now follows this name and its '{'
+        }
       }
     }
+    return sampleRest(lineBegin, p, e);
+  }
+
+  /** The rest of a sample line after its name and labels: value, timestamp, exemplar. */
+  private int sampleRest(int lineBegin, int p, int e) throws MetricsParseException {
+    final byte[] b = this.b;
     p = skipBlank(p);
     valS = p;
     byte c;
@@ -680,15 +773,14 @@ public final class TextScanner implements SampleView {
    */
   private boolean skipUnwanted(int lineBegin, int e) throws MetricsParseException {
     FamilyState f = null;
-    if (namePrefixOfCurrent) {
-      if (current.matchAfterPrefix(b, nameS, nameE) >= 0) {
-        f = current;
-      }
-    } else if (current != null && nameFlags == 0 && current.match(b, nameS, nameE) >= 0) {
+    if (nameSuffix >= 0) {
+      f = current;
+    } else if (nameSuffix == -2 && current != null && nameFlags == 0
+        && current.match(b, nameS, nameE) >= 0) {
       f = current;
     }
     if (f == null) {
-      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
+      f = nameFlags == 0 ? resolve(b, nameS, nameE) : resolve(sampleNameString());
     }
     if (f.wanted == 0) {
       f.wanted = sink.wants(f.name) ? (byte) 1 : (byte) 2;
@@ -738,10 +830,16 @@ public final class TextScanner implements SampleView {
       throw error(p, ParseErrorReason.INVALID_EXEMPLAR, start, e);
     }
     int saved = nLab;
+    // the exemplar's labels go after the sample's and the memo's (whose offsets must survive),
+    // relative to their own section
+    int base = Math.max(saved, memoLen > 0 ? memoN : 0);
+    int at = p + 1;
     int runes = 0;
-    p = labels(p + 1, e, saved);
-    for (int i = saved; i < nLab; i++) {
-      runes += codePoints(lab[4 * i], lab[4 * i + 1]) + codePoints(lab[4 * i + 2], lab[4 * i + 3]);
+    nLab = base;
+    p = parseLabels(p + 1, e, base, at, false);
+    for (int i = base; i < nLab; i++) {
+      runes += codePoints(at + lab[4 * i], at + lab[4 * i + 1])
+          + codePoints(at + lab[4 * i + 2], at + lab[4 * i + 3]);
     }
     nLab = saved;
     if (runes > 128) {
@@ -784,45 +882,60 @@ public final class TextScanner implements SampleView {
   // and its parse. Label parsing and validation depend only on those bytes, so when the next
   // sample's section starts with the same bytes up to a label's trailing ',' (a histogram's
   // buckets differ only in the last label), the labels before it are taken from the memo instead
-  // of being scanned again, and so are their series-hash terms. The memo's bytes are not copied
-  // per sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call
-  // (a streamed buffer is then compacted) is the section copied into memoCopy.
+  // of being scanned again, and so are their series-hash terms. Label offsets (lab) are relative
+  // to the start of their section, so the memo's leading labels are the current sample's without
+  // a copy: lab, labFlags and labSum simply keep them. The memo's bytes are not copied per
+  // sample: it points into the input (memoBuf, memoStart), and only at the end of a scan call (a
+  // streamed buffer is then compacted) is the section copied into memoCopy.
   private byte[] memoCopy = new byte[256];
   private byte[] memoBuf;
   private int memoStart;
   private int memoLen = -1;
   private int memoN;
-  /** The memo's label offsets, absolute in memoBuf (swapped with lab, not copied). */
-  private int[] memoLab = new int[64];
-  private int[] memoFlags = new int[16];
-  /** lab and labFlags still hold the memo's labels: swap before the next label section. */
-  private boolean memoPending;
-  /** How many leading labels of the memo have their hash term in {@link #labHash}. */
-  private int memoHashed;
-  private long[] labHash = new long[16];
-  /** How many leading labels of the current sample have a valid term in {@link #labHash}. */
-  private int hashValid;
+  /**
+   * Running sums of the labels' series-hash terms: {@code labSum[i]} is the sum of the terms of
+   * labels 0 to i-1 of the current section (each term computed when its label is parsed).
+   */
+  private long[] labSum = new long[17];
+  /** The input index the current sample's label offsets in {@link #lab} are relative to. */
+  private int labAt;
+  /**
+   * The length of the previous sample's unquoted name when its '{' followed it directly and its
+   * name and '{' precede the memo's section in memoBuf; -1 otherwise, and after any comment line
+   * (a comment may start a family that changes where that name belongs).
+   */
+  private int memoNameLen = -1;
+  /** The suffix code of the previous sample, whose family is the current one. */
+  private int memoSuffix;
 
-  /** Parses labels after '{' up to and including '}', appending from index {@code base}. */
-  private int labels(int p, int e, int base) throws MetricsParseException {
-    if (base != 0) {
-      return parseLabels(p, e, base);
+  /** Parses the sample's labels after '{' up to and including '}'. */
+  private int labels(int p, int e) throws MetricsParseException {
+    final int len = memoLen;
+    if (len > 0) {
+      int lim = Math.min(len, e - p);
+      int mm = java.util.Arrays.mismatch(b, p, p + lim, memoBuf, memoStart, memoStart + lim);
+      return labelsResume(p, e, mm, lim);
     }
-    if (memoPending) {
-      swapMemo();
-    }
+    return labelsResume(p, e, -1, 0);
+  }
+
+  /**
+   * Parses the sample's labels after '{' at {@code p}, given {@code mm}, the mismatch of the
+   * section's first {@code lim} bytes against the memo's (-1 when they are equal; unused when
+   * there is no memo).
+   */
+  private int labelsResume(int p, int e, int mm, int lim) throws MetricsParseException {
     final int start = p;
     final int len = memoLen;
-    hashValid = 0;
+    labAt = start;
     if (len > 0) {
       final byte[] mb = memoBuf;
       final int ms = memoStart;
-      int lim = Math.min(len, e - p);
-      int mm = java.util.Arrays.mismatch(b, p, p + lim, mb, ms, ms + lim);
       if (mm < 0 && lim == len) {
         // the whole section, '}' included, equals the previous sample's
-        restoreMemo(start, memoN);
-        hashValid = memoHashed;
+        memoStart = start;
+        memoBuf = b;
+        nLab = memoN;
         return p + len;
       }
       if (mm < 0) {
@@ -830,13 +943,12 @@ public final class TextScanner implements SampleView {
       }
       int k = -1;
       int kSep = 0;
-      final int memoEnd = ms + len;
-      final int[] ml = memoLab;
+      final int[] l = lab;
       for (int i = 0; i < memoN; i++) {
         // the parse resumes after label i only when the ',' immediately follows its closing quote
-        int after = ml[4 * i + 3] + 1;
-        if (after < memoEnd && mb[after] == ',') {
-          int sep = after + 1 - ms;
+        int after = l[4 * i + 3] + 1;
+        if (after < len && mb[ms + after] == ',') {
+          int sep = after + 1;
           if (sep > mm) {
             break;
           }
@@ -845,46 +957,16 @@ public final class TextScanner implements SampleView {
         }
       }
       if (k >= 0) {
-        restoreMemo(start, k + 1);
-        hashValid = Math.min(memoHashed, k + 1);
+        nLab = k + 1;
         p = start + kSep;
       }
     }
-    int hv = hashValid;
-    int end = parseLabels(p, e, 0);
+    int end = parseLabels(p, e, 0, start, true);
     memoBuf = b;
     memoStart = start;
     memoLen = end - start;
     memoN = nLab;
-    memoPending = true;
-    memoHashed = hv;
-    hashValid = hv;
     return end;
-  }
-
-  private void swapMemo() {
-    int[] t = lab;
-    lab = memoLab;
-    memoLab = t;
-    int[] f = labFlags;
-    labFlags = memoFlags;
-    memoFlags = f;
-    memoPending = false;
-  }
-
-  private void restoreMemo(int start, int n) {
-    if (lab.length < 4 * n) {
-      lab = new int[memoLab.length];
-      labFlags = new int[memoFlags.length];
-    }
-    final int[] l = lab;
-    final int[] ml = memoLab;
-    final int d = start - memoStart;
-    for (int i = 0; i < 4 * n; i++) {
-      l[i] = ml[i] + d;
-    }
-    System.arraycopy(memoFlags, 0, labFlags, 0, n);
-    nLab = n;
   }
 
   /**
@@ -895,23 +977,26 @@ public final class TextScanner implements SampleView {
     if (memoLen <= 0 || memoBuf == memoCopy) {
       return;
     }
-    if (memoPending) {
-      swapMemo();
+    // the previous sample's name and '{' precede the section when the name fast path may use them
+    int from = memoStart - (memoNameLen >= 0 ? memoNameLen + 1 : 0);
+    int n = memoStart + memoLen - from;
+    if (n > memoCopy.length) {
+      memoCopy = new byte[Math.max(n, 2 * memoCopy.length)];
     }
-    if (memoLen > memoCopy.length) {
-      memoCopy = new byte[Math.max(memoLen, 2 * memoCopy.length)];
-    }
-    System.arraycopy(memoBuf, memoStart, memoCopy, 0, memoLen);
-    int d = -memoStart;
-    for (int i = 0; i < 4 * memoN; i++) {
-      memoLab[i] += d;
-    }
+    System.arraycopy(memoBuf, from, memoCopy, 0, n);
     memoBuf = memoCopy;
-    memoStart = 0;
+    memoStart -= from;
   }
 
-  /** The label loop proper: parses after '{' (or after a ',') up to and including '}'. */
-  private int parseLabels(int p, int e, int base) throws MetricsParseException {
+  /**
+   * The label loop proper: parses after '{' (or after a ',') up to and including '}', appending
+   * labels from index {@code nLab} with offsets relative to {@code at}; {@code base} is the index of
+   * the section's first label (duplicate names are searched from there). With {@code hashTerms}
+   * (the sample's own section, {@code at == labAt}) each label's series-hash term is added to
+   * {@link #labSum} while its bytes are at hand.
+   */
+  private int parseLabels(int p, int e, int base, int at, boolean hashTerms)
+      throws MetricsParseException {
     final byte[] b = this.b;
     while (true) {
       p = skipBlank(p);
@@ -956,8 +1041,8 @@ public final class TextScanner implements SampleView {
         throw error(ls, ParseErrorReason.RESERVED_LABEL_NAME, ls, le);
       }
       for (int i = base; i < nLab; i++) {
-        int os = lab[4 * i];
-        int oe = lab[4 * i + 1];
+        int os = at + lab[4 * i];
+        int oe = at + lab[4 * i + 1];
         if (oe - os == le - ls && b[os] == b[ls] && java.util.Arrays.equals(b, os, oe, b, ls, le)) {
           throw error(ls, ParseErrorReason.DUPLICATE_LABEL_NAME, ls, le);
         }
@@ -965,11 +1050,12 @@ public final class TextScanner implements SampleView {
       if (4 * nLab + 4 > lab.length) {
         lab = java.util.Arrays.copyOf(lab, lab.length * 2);
         labFlags = java.util.Arrays.copyOf(labFlags, labFlags.length * 2);
+        labSum = java.util.Arrays.copyOf(labSum, labFlags.length + 1);
       }
-      lab[4 * nLab] = ls;
-      lab[4 * nLab + 1] = le;
-      lab[4 * nLab + 2] = vs;
-      lab[4 * nLab + 3] = ve;
+      lab[4 * nLab] = ls - at;
+      lab[4 * nLab + 1] = le - at;
+      lab[4 * nLab + 2] = vs - at;
+      lab[4 * nLab + 3] = ve - at;
       labFlags[nLab] =
           (quotedName ? NAME_QUOTED : 0)
               | (flags & NAME_ESC)
@@ -982,6 +1068,13 @@ public final class TextScanner implements SampleView {
         } else if (le - ls == 8 && isQuantile(ls)) {
           labFlags[nLab] |= NAME_QUANTILE;
         }
+      }
+      if (hashTerms) {
+        // the canonical form name="value" (unquoted name, no blanks around '='): one hash over
+        // the pair's bytes; otherwise the hash that form would have
+        long term = !quotedName && vs == le + 2 ? SeriesHashSet.hash(b, ls, ve, SEED_LABEL)
+            : pairHash(nLab);
+        labSum[nLab + 1] = labSum[nLab] + term;
       }
       nLab++;
       p = skipBlank(p);
@@ -1061,14 +1154,12 @@ public final class TextScanner implements SampleView {
   private void sampleDone(int lineBegin, int e) throws MetricsParseException {
     final byte[] b = this.b;
     FamilyState f = current;
-    int suf = -1;
-    if (namePrefixOfCurrent) {
-      suf = f.matchAfterPrefix(b, nameS, nameE);
-    } else if (f != null && nameFlags == 0) {
+    int suf = nameSuffix;
+    if (suf == -2 && f != null && nameFlags == 0) {
       suf = f.match(b, nameS, nameE);
     }
     if (suf < 0) {
-      f = resolve(nameFlags == 0 ? names.ascii(b, nameS, nameE) : sampleNameString());
+      f = nameFlags == 0 ? resolve(b, nameS, nameE) : resolve(sampleNameString());
       suf = lastSuffix;
     }
     if (f != current) {
@@ -1084,11 +1175,13 @@ public final class TextScanner implements SampleView {
     }
     fam = f;
     suffix = suf;
+    memoSuffix = suf;
     MetricType t = f.type;
     if (t == MetricType.HISTOGRAM || t == MetricType.GAUGE_HISTOGRAM) {
       int le = indexOfFlag(NAME_LE);
-      if (le >= 0 && !isFloatLabel(lab[4 * le + 2], lab[4 * le + 3])) {
-        throw error(lab[4 * le + 2], ParseErrorReason.INVALID_LE, lab[4 * le + 2], lab[4 * le + 3]);
+      if (le >= 0 && !isFloatLabel(labAt + lab[4 * le + 2], labAt + lab[4 * le + 3])) {
+        throw error(labAt + lab[4 * le + 2], ParseErrorReason.INVALID_LE, labAt + lab[4 * le + 2],
+            labAt + lab[4 * le + 3]);
       }
       if ((suf == FamilyState.BUCKET || suf == FamilyState.COUNT || suf == FamilyState.GCOUNT)
           && val < 0) {
@@ -1096,9 +1189,9 @@ public final class TextScanner implements SampleView {
       }
     } else if (t == MetricType.SUMMARY) {
       int q = indexOfFlag(NAME_QUANTILE);
-      if (q >= 0 && !isFloatLabel(lab[4 * q + 2], lab[4 * q + 3])) {
-        throw error(lab[4 * q + 2], ParseErrorReason.INVALID_QUANTILE, lab[4 * q + 2],
-            lab[4 * q + 3]);
+      if (q >= 0 && !isFloatLabel(labAt + lab[4 * q + 2], labAt + lab[4 * q + 3])) {
+        throw error(labAt + lab[4 * q + 2], ParseErrorReason.INVALID_QUANTILE,
+            labAt + lab[4 * q + 2], labAt + lab[4 * q + 3]);
       }
     }
     f.hasSamples = true;
@@ -1109,32 +1202,11 @@ public final class TextScanner implements SampleView {
   }
 
   private long seriesHash() {
-    final byte[] b = this.b;
     long h = nameFlags == 0 ? fam.nameHash(suffix, b, nameS, nameE, SEED_NAME)
         : SeriesHashSet.hash(b, nameS, nameE, SEED_NAME);
+    // the sum of the label terms makes the hash independent of the labels' order
     int n = nLab;
-    if (labHash.length < n) {
-      labHash = java.util.Arrays.copyOf(labHash, Math.max(n, 2 * labHash.length));
-    }
-    final long[] terms = labHash;
-    for (int i = hashValid; i < n; i++) {
-      if ((labFlags[i] & NAME_QUOTED) == 0 && lab[4 * i + 2] == lab[4 * i + 1] + 2) {
-        // the common canonical form name="value": one hash over the whole pair
-        terms[i] = SeriesHashSet.hash(b, lab[4 * i], lab[4 * i + 3], SEED_LABEL);
-      } else {
-        // quoted name or blanks around '=': hash name and value apart, then in pair form
-        terms[i] = pairHash(i);
-      }
-    }
-    long sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += terms[i];
-    }
-    if (n > 0) {
-      // the memo holds this sample's labels (labels() ran for it): all their terms are known now
-      memoHashed = n;
-    }
-    return SeriesHashSet.mix(h ^ sum ^ n);
+    return SeriesHashSet.mix(h ^ labSum[n] ^ n);
   }
 
   /** The hash the canonical form {@code name="value"} of label {@code i} would have. */
@@ -1145,44 +1217,65 @@ public final class TextScanner implements SampleView {
   }
 
   private String rawValue(int i) {
-    return new String(b, lab[4 * i + 2], lab[4 * i + 3] - lab[4 * i + 2], StandardCharsets.UTF_8);
+    return new String(b, labAt + lab[4 * i + 2], lab[4 * i + 3] - lab[4 * i + 2],
+        StandardCharsets.UTF_8);
   }
 
   private int lastSuffix;
 
-  /** The family of {@code name} following expfmt: exact name first, then a typed base family. */
+  /** {@link #resolve(byte[], int, int)} of a decoded name. */
   private FamilyState resolve(String name) {
+    byte[] nb = name.getBytes(StandardCharsets.UTF_8);
+    return resolve(nb, 0, nb.length);
+  }
+
+  /**
+   * The family of the name with UTF-8 bytes {@code nb[s, e)} following expfmt: exact name first,
+   * then a typed base family; created when neither exists. Sets {@link #lastSuffix}.
+   */
+  private FamilyState resolve(byte[] nb, int s, int e) {
     lastSuffix = FamilyState.NONE;
-    if (current != null && current.name == name) {
-      return current;
+    final int len = e - s;
+    FamilyState c = current;
+    if (c != null && c.nameBytes.length == len
+        && java.util.Arrays.equals(nb, s, e, c.nameBytes, 0, len)) {
+      return c;
     }
-    FamilyState f = live(name);
-    if (f != null) {
+    long h = FamilyTable.hash(nb, s, e);
+    FamilyState f = families.get(nb, s, e, h);
+    if (f != null && f.gen == gen) {
       return f;
     }
-    for (int s = 1; s < suffixLimit; s++) {
-      String suf = FamilyState.SUFFIX_TEXT[s];
-      if (name.length() > suf.length() && name.endsWith(suf)) {
-        FamilyState base = live(name.substring(0, name.length() - suf.length()));
-        if (base != null && base.allows(s)) {
-          lastSuffix = s;
+    for (int k = 1; k < suffixLimit; k++) {
+      byte[] suf = FamilyState.SUFFIX_BYTES[k];
+      int sl = suf.length;
+      if (len > sl && (e >= 8
+          ? ((long) LONGS.get(nb, e - 8) >>> (64 - 8 * sl)) == FamilyState.SUFFIX_WORDS[k]
+          : java.util.Arrays.equals(nb, e - sl, e, suf, 0, sl))) {
+        FamilyState base = live(nb, s, e - sl);
+        if (base != null && base.allows(k)) {
+          lastSuffix = k;
           return base;
         }
       }
     }
-    return create(name);
+    return create(f, nb, s, e, h);
   }
 
   /** Names B such that a family named B plus a suffix exists. */
   private final java.util.HashSet<String> suffixedBases = new java.util.HashSet<>();
 
-  private FamilyState create(String name) {
+  /**
+   * Starts the family named {@code nb[s, e)} (hash {@code h}) in this parse; {@code known} is its
+   * state from an earlier parse or null.
+   */
+  private FamilyState create(FamilyState known, byte[] nb, int s, int e, long h) {
     // families are kept across parses (a scraper reads the same names again): a family of an
     // earlier parse is revived with fresh per-parse state instead of being built again
-    FamilyState f = families.get(name);
+    FamilyState f = known;
     if (f == null) {
-      f = new FamilyState(name, om);
-      families.put(name, f);
+      f = new FamilyState(new String(nb, s, e - s, StandardCharsets.UTF_8), om);
+      families.put(f, h);
     } else {
       f.revive();
     }
@@ -1190,18 +1283,19 @@ public final class TextScanner implements SampleView {
     order.add(f);
     String[] bases = f.suffixBases;
     if (bases == null) {
-      bases = suffixBases(name);
+      bases = suffixBases(f.name);
       f.suffixBases = bases;
     }
     // a family named base+suffix now exists: base's fast suffix match must not bypass it
     for (String baseName : bases) {
       suffixedBases.add(baseName);
-      FamilyState base = live(baseName);
+      byte[] bb = baseName.getBytes(StandardCharsets.UTF_8);
+      FamilyState base = live(bb, 0, bb.length);
       if (base != null) {
         base.shadowed = true;
       }
     }
-    f.shadowed = !suffixedBases.isEmpty() && suffixedBases.contains(name);
+    f.shadowed = !suffixedBases.isEmpty() && suffixedBases.contains(f.name);
     return f;
   }
 
@@ -1220,17 +1314,20 @@ public final class TextScanner implements SampleView {
     return out;
   }
 
-  /** The family named {@code name} in the current parse, or null. */
-  private FamilyState live(String name) {
-    FamilyState f = families.get(name);
+  /** The family named {@code nb[s, e)} in the current parse, or null. */
+  private FamilyState live(byte[] nb, int s, int e) {
+    FamilyState f = families.get(nb, s, e, FamilyTable.hash(nb, s, e));
     return f != null && f.gen == gen ? f : null;
   }
 
-  private FamilyState metadataFamilyOm(String name, int ns, int e) throws MetricsParseException {
-    FamilyState f = live(name);
-    if (f == null) {
-      f = create(name);
-    }
+  /** The family named {@code nb[s, e)} in the current parse, created when missing. */
+  private FamilyState liveOrCreate(byte[] nb, int s, int e) {
+    long h = FamilyTable.hash(nb, s, e);
+    FamilyState f = families.get(nb, s, e, h);
+    return f != null && f.gen == gen ? f : create(f, nb, s, e, h);
+  }
+
+  private FamilyState metadataFamilyOm(FamilyState f, int ns, int e) throws MetricsParseException {
     if (f != current) {
       if (current != null) {
         current.closed = true;
@@ -1291,8 +1388,8 @@ public final class TextScanner implements SampleView {
   private int indexOfAscii(String name) {
     int n = name.length();
     for (int i = 0; i < nLab; i++) {
-      int s = lab[4 * i];
-      if (lab[4 * i + 1] - s == n && (labFlags[i] & NAME_ESC) == 0 && asciiEquals(s, n, name)) {
+      int s = labAt + lab[4 * i];
+      if (labAt + lab[4 * i + 1] - s == n && (labFlags[i] & NAME_ESC) == 0 && asciiEquals(s, n, name)) {
         return i;
       }
     }
@@ -1428,8 +1525,8 @@ public final class TextScanner implements SampleView {
 
   private String labelValueCached(int i) {
     int fl = labFlags[i];
-    int s = lab[4 * i + 2];
-    int e = lab[4 * i + 3];
+    int s = labAt + lab[4 * i + 2];
+    int e = labAt + lab[4 * i + 3];
     if ((fl & (VAL_ESC | VAL_UTF8)) == 0) {
       return cache.ascii(b, s, e);
     }
@@ -1482,8 +1579,8 @@ public final class TextScanner implements SampleView {
   @Override
   public String labelName(int i) {
     int fl = labFlags[i];
-    int s = lab[4 * i];
-    int e = lab[4 * i + 1];
+    int s = labAt + lab[4 * i];
+    int e = labAt + lab[4 * i + 1];
     if ((fl & (NAME_ESC | NAME_UTF8)) == 0) {
       return cache.ascii(b, s, e);
     }
@@ -1493,8 +1590,8 @@ public final class TextScanner implements SampleView {
   @Override
   public String labelValue(int i) {
     int fl = labFlags[i];
-    int s = lab[4 * i + 2];
-    int e = lab[4 * i + 3];
+    int s = labAt + lab[4 * i + 2];
+    int e = labAt + lab[4 * i + 3];
     return decodeQuoted(s, e, (fl & VAL_ESC) != 0 ? NAME_ESC : 0);
   }
 
@@ -1504,8 +1601,8 @@ public final class TextScanner implements SampleView {
     if ((fl & (VAL_ESC | VAL_UTF8)) != 0) {
       return labelValue(i).equals(value);
     }
-    int s = lab[4 * i + 2];
-    int n = lab[4 * i + 3] - s;
+    int s = labAt + lab[4 * i + 2];
+    int n = labAt + lab[4 * i + 3] - s;
     return value.length() == n && asciiEquals(s, n, value);
   }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The suffix match of {@link FamilyState} compares the suffix as one word read from the input; it
  * must agree with a plain byte-by-byte reference at every position of the buffer (also names
- * ending in the first eight bytes, where the word cannot be read), for every type and format.
+ * ending in the first eight bytes, where the word cannot be read), for every type and format. So
+ * must the scanner's match of the suffix right after the family's name ({@code suffixAt}).
  */
 class FamilyStateSuffixMatchTest {
 
@@ -56,8 +57,19 @@ class FamilyStateSuffixMatchTest {
     int expected = reference(tail, om, type);
     assertThat(f.match(buf, s, e)).isEqualTo(expected);
     assertThat(f.matchAfterPrefix(buf, s, e)).isEqualTo(expected);
+    // the scanner's suffix match right after the family's name (only asked when the name goes on)
+    int p = s + base.length();
+    // (in the scanner a '\n' always follows the name: here the padding does, when there is some)
+    boolean goesOn =
+        after > 0 && !tail.isEmpty() && TextScanner.isNameCont((byte) tail.charAt(0));
+    if (goesOn) {
+      assertThat(f.suffixAt(buf, p)).isEqualTo(expected == FamilyState.NONE ? -1 : expected);
+    }
     f.shadowed = true;
     assertThat(f.match(buf, s, e)).isEqualTo(tail.isEmpty() ? FamilyState.NONE : -1);
+    if (goesOn) {
+      assertThat(f.suffixAt(buf, p)).isEqualTo(-1);
+    }
   }
 
   private static int reference(String tail, boolean om, MetricType t) {
