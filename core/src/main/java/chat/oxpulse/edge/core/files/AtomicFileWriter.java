@@ -24,7 +24,10 @@ import java.util.HexFormat;
  */
 public final class AtomicFileWriter {
 
-  /** Built on the first write: a SecureRandom initialises the security providers, which a run that writes nothing (status, a dry run) need not pay for. */
+  /**
+   * Built on the first write: a SecureRandom initialises the security providers, which a run that
+   * writes nothing (status, a dry run) need not pay for.
+   */
   private static final class Random {
     static final SecureRandom INSTANCE = new SecureRandom();
   }
