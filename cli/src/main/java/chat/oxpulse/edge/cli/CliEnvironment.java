@@ -157,9 +157,11 @@ final class CliEnvironment {
   /** The health reporter for one tick or the watch loop; the runtime is opened once and reused. */
   chat.oxpulse.edge.ops.health.HealthReporter reporter(String metricsFlag,
       Supplier<Optional<ContainerStatusReader>> runtime) {
-    OpsContext ctx = ops();
-    return new chat.oxpulse.edge.ops.health.HealthReporter(layout, env, ctx.clock(), metrics(metricsFlag),
-        ctx.alerts(), Optional.of(ctx.backend()), runtime,
+    // only what a tick uses: a whole OpsContext would also build the bundle renderer (its templates
+    // compile at class initialisation) and a SecureRandom (the security providers), every minute
+    Clock clock = Clock.systemUTC();
+    return new chat.oxpulse.edge.ops.health.HealthReporter(layout, env, clock, metrics(metricsFlag),
+        alerts(clock), Optional.of(backend()), runtime,
         new chat.oxpulse.edge.ops.health.ChannelProbes(env), host(), VersionProvider.version());
   }
 

@@ -24,7 +24,13 @@ import java.util.HexFormat;
  */
 public final class AtomicFileWriter {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * Built on the first write: a SecureRandom initialises the security providers, which a run that
+   * writes nothing (status, a dry run) need not pay for.
+   */
+  private static final class Random {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   private AtomicFileWriter() {}
 
@@ -102,7 +108,7 @@ public final class AtomicFileWriter {
 
   private static String randomSuffix() {
     byte[] b = new byte[6];
-    RANDOM.nextBytes(b);
+    Random.INSTANCE.nextBytes(b);
     return HexFormat.of().formatHex(b);
   }
 }
