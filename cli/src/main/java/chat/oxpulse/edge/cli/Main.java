@@ -67,6 +67,9 @@ public final class Main {
    */
   public static CommandLine commandLineFor(String[] args, Map<String, String> env, java.io.InputStream stdin) {
     String name = subcommandName(args);
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return standardOptions(root(env, stdin)); // the root answers alone; no command model needed
+    }
     if (name == null || name.equals(COMPLETION)) {
       CommandLine cmd = root(env, stdin);
       addAll(cmd);

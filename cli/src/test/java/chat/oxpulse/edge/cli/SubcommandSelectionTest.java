@@ -61,6 +61,17 @@ class SubcommandSelectionTest {
   }
 
   @Test
+  void version_alone_builds_only_the_root_and_prints_the_same() {
+    assertThat(selected("--version").getSubcommands()).isEmpty();
+    assertThat(selected("-V").getSubcommands()).isEmpty();
+    assertThat(selected("--version", "--help").getSubcommands()).hasSize(Main.subcommandNames().size());
+    CliRun.Result v = CliRun.run(java.util.Map.of(), "", "--version");
+    CliRun.Result shortV = CliRun.run(java.util.Map.of(), "", "-V");
+    assertThat(v.exit()).isZero();
+    assertThat(v.out()).startsWith("oxpulse-edge ").isEqualTo(shortV.out());
+  }
+
+  @Test
   void help_typos_and_completion_see_every_command() {
     assertThat(selected("--help").getSubcommands()).hasSameSizeAs(Main.subcommandNames());
     assertThat(selected("statuz").getSubcommands()).hasSameSizeAs(Main.subcommandNames());

@@ -19,8 +19,8 @@ import java.util.Optional;
  * loaded classes. It reports what {@link DockerJavaRuntime} reports for the same containers (a test
  * holds the two to that on the fake engine and on a real dockerd).
  *
- * <p>Stateless between calls and safe for concurrent use: each request opens its own connection,
- * bounded by the timeout; nothing is retried. Requests use the engine's unversioned API paths, as
+ * <p>Safe for concurrent use (requests run one at a time): each request opens its own connection,
+ * bounded by the timeout; nothing is retried. Close it to release the selector the requests share. Requests use the engine's unversioned API paths, as
  * docker-java does without a pinned version.
  */
 public final class EngineApiStatusReader implements ContainerStatusReader {
@@ -83,9 +83,15 @@ public final class EngineApiStatusReader implements ContainerStatusReader {
     return out;
   }
 
-  /** Nothing to release: every request closes its own connection. */
+  /** Releases the selector the requests share (each request closes its own connection). */
   @Override
-  public void close() {}
+  public void close() {
+    try {
+      http.close();
+    } catch (IOException e) {
+      // closing an epoll instance; nothing to report
+    }
+  }
 
   /** A parse of an engine answer. */
   private interface AnswerRead<T> {

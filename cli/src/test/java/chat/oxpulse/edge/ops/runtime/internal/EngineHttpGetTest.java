@@ -105,6 +105,45 @@ class EngineHttpGetTest {
   }
 
   @Test
+  void one_instance_serves_exchange_after_exchange_also_after_a_timeout_and_after_close() throws Exception {
+    Path sock = tmp.resolve("seq.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(sock));
+      java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+      Thread t = new Thread(() -> {
+        try {
+          while (true) {
+            SocketChannel c = server.accept();
+            int n = served.incrementAndGet();
+            if (n == 3) {
+              continue; // the third exchange is left unanswered (and its connection open)
+            }
+            try (c) {
+              ByteBuffer in = ByteBuffer.allocate(4096);
+              c.read(in);
+              String body = "{\"n\":" + n + "}";
+              c.write(ByteBuffer.wrap(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                  .getBytes(StandardCharsets.US_ASCII)));
+            }
+          }
+        } catch (IOException e) {
+          // the server closed at the end of the test
+        }
+      }, "sequential-engine");
+      t.setDaemon(true);
+      t.start();
+      EngineHttpGet http = new EngineHttpGet(URI.create("unix://" + sock), Duration.ofMillis(500), 1024);
+      assertThat(new String(http.get("/a").body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+      assertThat(new String(http.get("/b").body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":2}");
+      assertThatThrownBy(() -> http.get("/c")).isInstanceOf(SocketTimeoutException.class);
+      assertThat(new String(http.get("/d").body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":4}");
+      http.close();
+      assertThat(new String(http.get("/e").body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":5}");
+      http.close();
+    }
+  }
+
+  @Test
   void a_missing_socket_or_a_closed_port_is_an_io_error_and_bad_targets_are_refused() {
     EngineHttpGet missing = new EngineHttpGet(URI.create("unix://" + tmp.resolve("none.sock")), Duration.ofSeconds(1), 1024);
     assertThatThrownBy(() -> missing.get("/_ping")).isInstanceOf(IOException.class);
