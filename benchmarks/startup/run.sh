@@ -33,7 +33,7 @@ tick_tcp="--etc $sb/etc --state $sb/state health-report --dry-run --docker-host=
 tick_no_engine="--etc $sb/etc --state $sb/state health-report --dry-run --docker-host=unix:///nonexistent.sock --metrics-src $sb/metrics.prom"
 export OXPULSE_CHANNEL_PROBE_TIMEOUT=1
 echo "# $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/')  $(nproc) cores, $(java -version 2>&1 | head -1)"
-hyperfine -N -w 3 -r "$runs" --export-markdown "$sb/startup.md" \
+hyperfine -N -w 3 -r "$runs" --export-markdown "$sb/startup.md" --export-json "$sb/startup.json" \
   -n 'java -version (JVM baseline)' 'java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version' \
   -n 'oxpulse-edge --version' "$edge --version" \
   -n 'oxpulse-edge health-report --dry-run (engine answering, 4 containers)' "$edge $tick" \
@@ -41,6 +41,10 @@ hyperfine -N -w 3 -r "$runs" --export-markdown "$sb/startup.md" \
   -n 'same, engine on tcp:// (closed port)' "$edge $tick_tcp" \
   -n 'same, without the CDS archive' "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar $jar $tick"
 cat "$sb/startup.md"
+# the issue's target is on the median, which the markdown table does not show
+python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("median %7.1f ms  %s" % (r["median"] * 1000, r["command"]))' "$sb/startup.json"
 # max RSS of one one-shot run
 /usr/bin/time -f 'health-report max RSS %M KB, user %U s, sys %S s' "$edge" "${tick_args[@]}" >/dev/null
 # watch: 60 s at the default 5 s interval after a 20 s warm-up; CPU from /proc/<pid>/stat

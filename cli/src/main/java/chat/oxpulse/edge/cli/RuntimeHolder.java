@@ -15,7 +15,6 @@ final class RuntimeHolder implements Supplier<Optional<ContainerStatusReader>>, 
 
   private final Supplier<Optional<ContainerStatusReader>> opener;
   private Optional<ContainerStatusReader> value; // guarded by this; null until first use
-  private boolean closed; // guarded by this
 
   private RuntimeHolder(Supplier<Optional<ContainerStatusReader>> opener) {
     this.opener = opener;
@@ -27,32 +26,10 @@ final class RuntimeHolder implements Supplier<Optional<ContainerStatusReader>>, 
 
   @Override
   public synchronized Optional<ContainerStatusReader> get() {
-    if (closed) {
-      return Optional.empty(); // a late prefetch after the command ended opens nothing
-    }
     if (value == null || value.isEmpty()) {
       value = opener.get();
     }
     return value;
-  }
-
-  /**
-   * Starts opening the engine on a daemon thread and returns at once; a later {@link #get()} waits
-   * for that attempt. For a one-shot tick that will list containers anyway: the first request of a
-   * fresh JVM (the JDK's unix-socket support seeds a SecureRandom, the classes link) then overlaps
-   * with building the rest of the command instead of lengthening the tick.
-   */
-  RuntimeHolder prefetch() {
-    Thread t = new Thread(() -> {
-      try {
-        get();
-      } catch (RuntimeException e) {
-        // the caller's own get() tries again and handles it
-      }
-    }, "engine-prefetch");
-    t.setDaemon(true);
-    t.start();
-    return this;
   }
 
   /** Whether the runtime has been asked for. */
@@ -62,7 +39,6 @@ final class RuntimeHolder implements Supplier<Optional<ContainerStatusReader>>, 
 
   @Override
   public synchronized void close() {
-    closed = true;
     if (value != null) {
       value.ifPresent(ContainerStatusReader::close);
     }

@@ -68,30 +68,4 @@ class RuntimeHolderTest {
     }
     assertThat(opened[0]).isZero();
   }
-
-  @Test
-  void a_prefetch_opens_once_in_the_background_and_nothing_opens_after_close() throws Exception {
-    CountingReader reader = new CountingReader();
-    java.util.concurrent.CountDownLatch opening = new java.util.concurrent.CountDownLatch(1);
-    int[] opened = {0};
-    RuntimeHolder h = RuntimeHolder.memo(() -> {
-      synchronized (opened) {
-        opened[0]++;
-      }
-      opening.countDown();
-      return Optional.of(reader);
-    }).prefetch();
-    assertThat(opening.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(h.get()).containsSame(reader);
-    assertThat(h.get()).containsSame(reader);
-    synchronized (opened) {
-      assertThat(opened[0]).isEqualTo(1);
-    }
-    h.close();
-    assertThat(reader.closed).isEqualTo(1);
-    assertThat(h.get()).isEmpty();
-    synchronized (opened) {
-      assertThat(opened[0]).isEqualTo(1);
-    }
-  }
 }
