@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -23,14 +22,6 @@ import java.util.HexFormat;
  * failure the temp file is removed and the target is untouched.
  */
 public final class AtomicFileWriter {
-
-  /**
-   * Built on the first write: a SecureRandom initialises the security providers, which a run that
-   * writes nothing (status, a dry run) need not pay for.
-   */
-  private static final class Random {
-    static final SecureRandom INSTANCE = new SecureRandom();
-  }
 
   private AtomicFileWriter() {}
 
@@ -45,18 +36,30 @@ public final class AtomicFileWriter {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new IOException("directory does not exist: " + dir);
     }
-    Path tmp = dir.resolve("." + target.getFileName() + "." + randomSuffix() + ".tmp");
+    Path tmp = null;
     try {
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
+      FileChannel ch = null;
+      for (int attempt = 0; ch == null; attempt++) {
+        Path candidate = dir.resolve("." + target.getFileName() + "." + randomSuffix() + ".tmp");
+        try {
+          ch = FileChannel.open(
+              candidate,
               java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              PosixFilePermissions.asFileAttribute(mode.permissions()))) {
+              PosixFilePermissions.asFileAttribute(mode.permissions()));
+          tmp = candidate;
+        } catch (FileAlreadyExistsException e) {
+          // someone else's temp file (or anything else) has that name: never touch it, pick another
+          if (attempt >= 9) {
+            throw new IOException("no free temp file name for " + target.getFileName() + " in " + dir, e);
+          }
+        }
+      }
+      try (FileChannel out = ch) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
-          ch.write(buf);
+          out.write(buf);
         }
-        ch.force(true);
+        out.force(true);
       }
       // The umask may have narrowed the create mode; set it exactly.
       Files.setPosixFilePermissions(tmp, mode.permissions());
@@ -67,7 +70,9 @@ public final class AtomicFileWriter {
       }
       fsyncDirectory(dir);
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) {
+        Files.deleteIfExists(tmp); // only the file this call created
+      }
     }
   }
 
@@ -106,9 +111,13 @@ public final class AtomicFileWriter {
     }
   }
 
+  /**
+   * 48 random bits for a temp file name. Not a SecureRandom (whose provider set-up every one-shot
+   * run would pay for): the name needs to be unlikely to collide, not unpredictable, because the
+   * file is created with CREATE_NEW (which fails on any existing name, a symlink included, and
+   * never follows one) and a clash just picks another name.
+   */
   private static String randomSuffix() {
-    byte[] b = new byte[6];
-    Random.INSTANCE.nextBytes(b);
-    return HexFormat.of().formatHex(b);
+    return HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
   }
 }

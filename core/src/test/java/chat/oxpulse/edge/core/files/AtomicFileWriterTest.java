@@ -89,6 +89,28 @@ class AtomicFileWriterTest {
   }
 
   @Test
+  void temp_files_of_other_writers_are_never_touched_and_none_are_left_behind() throws Exception {
+    Path target = dir.resolve("state.env");
+    java.util.List<Path> others = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Path other = dir.resolve(".state.env." + String.format("%012x", i) + ".tmp");
+      Files.writeString(other, "another writer's " + i);
+      others.add(other);
+    }
+    for (int i = 0; i < 200; i++) {
+      AtomicFileWriter.writeString(target, "v" + i, FileMode.STATUS);
+      try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp") && !others.contains(dir.resolve(n)))
+            .forEach(n -> org.junit.jupiter.api.Assertions.fail("left behind: " + n));
+      }
+    }
+    assertThat(Files.readString(target)).isEqualTo("v199");
+    for (int i = 0; i < others.size(); i++) {
+      assertThat(Files.readString(others.get(i))).isEqualTo("another writer's " + i);
+    }
+  }
+
+  @Test
   void the_old_content_stays_until_the_new_is_complete() throws Exception {
     Path target = dir.resolve("f");
     AtomicFileWriter.writeString(target, "old", FileMode.PUBLIC);
