@@ -34,12 +34,12 @@ tick_no_engine="--etc $sb/etc --state $sb/state health-report --dry-run --docker
 export OXPULSE_CHANNEL_PROBE_TIMEOUT=1
 echo "# $(date -u +%FT%TZ) $(uptime | sed 's/.*load/load/')  $(nproc) cores, $(java -version 2>&1 | head -1)"
 hyperfine -N -w 3 -r "$runs" --export-markdown "$sb/startup.md" --export-json "$sb/startup.json" \
-  -n 'java -version (JVM baseline)' 'java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version' \
+  -n 'java -version (JVM baseline)' 'java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -version' \
   -n 'oxpulse-edge --version' "$edge --version" \
   -n 'oxpulse-edge health-report --dry-run (engine answering, 4 containers)' "$edge $tick" \
   -n 'same, no engine socket' "$edge $tick_no_engine" \
   -n 'same, engine on tcp:// (closed port)' "$edge $tick_tcp" \
-  -n 'same, without the CDS archive' "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar $jar $tick"
+  -n 'same, without the CDS archive' "java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xms32m -jar $jar $tick"
 cat "$sb/startup.md"
 # the issue's target is on the median, which the markdown table does not show
 python3 -c 'import json,sys
