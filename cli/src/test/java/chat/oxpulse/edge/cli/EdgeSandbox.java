@@ -4,18 +4,27 @@ import chat.oxpulse.edge.core.layout.EdgeLayout;
 import chat.oxpulse.edge.testkit.docker.FakeDockerEngine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A sandboxed edge for end-to-end tests: roots in a temp dir, a FakeDockerEngine with the edge's
  * images pullable, the example node-config, and canary secrets that must never be printed.
+ *
+ * <p>As a field, {@code @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();} gives
+ * each test its own sandbox in a fresh temp dir, closed and removed after the test (after the
+ * class's own {@code @AfterEach} methods).
  */
-final class EdgeSandbox implements AutoCloseable {
+final class EdgeSandbox implements AutoCloseable, AfterEachCallback {
 
   static final String HY2_AUTH = "canary-hy2-auth-7f3a9c";
   static final String HY2_OBFS = "canary-hy2-obfs-91be22";
@@ -29,8 +38,24 @@ final class EdgeSandbox implements AutoCloseable {
   final FakeDockerEngine engine;
   final Path nodeConfig;
   final Map<String, String> env = new HashMap<>();
+  private final boolean ownsDir;
 
+  /** A sandbox in a temp dir of its own, which {@link #close()} removes. */
+  static EdgeSandbox perTest() {
+    try {
+      return new EdgeSandbox(Files.createTempDirectory("edge-sandbox"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A sandbox in {@code dir} (created when missing; left in place by {@link #close()}). */
   EdgeSandbox(Path dir) throws IOException {
+    this(dir, false);
+  }
+
+  private EdgeSandbox(Path dir, boolean ownsDir) throws IOException {
+    this.ownsDir = ownsDir;
     this.dir = java.nio.file.Files.createDirectories(dir);
     this.etc = dir.resolve("etc");
     this.state = dir.resolve("state");
@@ -104,7 +129,21 @@ final class EdgeSandbox implements AutoCloseable {
   }
 
   @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
+
+  @Override
   public void close() {
     engine.close();
+    if (ownsDir) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the sandbox " + dir, e);
+      }
+    }
   }
 }

@@ -6,12 +6,11 @@ import chat.oxpulse.edge.testkit.caddy.FakeCaddy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** status, healthcheck and health-report end to end on an installed sandbox edge and a FakeCaddy. */
 class HealthCommandsE2ETest {
@@ -19,13 +18,11 @@ class HealthCommandsE2ETest {
   static final String XRAY = "xray-client:3080";
   static final String HY2 = "host.docker.internal:18443";
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
   FakeCaddy caddy;
 
   @BeforeEach
   void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
     assertThat(edge.install().exit()).isZero();
     caddy = FakeCaddy.builder().immediateGauge().upstreams(XRAY, HY2).build();
     caddy.start();
@@ -36,7 +33,6 @@ class HealthCommandsE2ETest {
   @AfterEach
   void stop() {
     caddy.close();
-    edge.close();
   }
 
   @Test

@@ -8,23 +8,20 @@ import chat.oxpulse.edge.testkit.backend.BackendEndpoint;
 import chat.oxpulse.edge.testkit.backend.BackendReply;
 import chat.oxpulse.edge.testkit.backend.FakeBackend;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** install fetches the hysteria2 passwords from the backend; without them the channel degrades. */
 class Hy2InstallE2ETest {
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
   FakeBackend backend;
   Secret service;
 
   @BeforeEach
   void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
     backend = new FakeBackend(23);
     backend.start();
     service = edge.useBackend(backend);
@@ -35,7 +32,6 @@ class Hy2InstallE2ETest {
   @AfterEach
   void stop() {
     backend.close();
-    edge.close();
   }
 
   @Test

@@ -9,29 +9,15 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code install} end to end on a FakeDockerEngine with a manual node-config. */
 class InstallE2ETest {
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
-
-  @BeforeEach
-  void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
-  }
-
-  @AfterEach
-  void stop() {
-    edge.close();
-  }
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
 
   @Test
   void installs_in_ten_timed_steps_and_starts_labelled_containers() throws Exception {

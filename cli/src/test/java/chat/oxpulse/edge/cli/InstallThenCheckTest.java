@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code check} agrees with what {@code install} wrote: clean right after install, then names drift. */
 class InstallThenCheckTest {
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
-
-  @BeforeEach
-  void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
-  }
-
-  @AfterEach
-  void stop() {
-    edge.close();
-  }
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
 
   @Test
   void check_is_clean_after_install_and_names_an_edited_unit() throws Exception {

@@ -17,18 +17,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** refresh, uninstall and restore end to end on FakeBackend + FakeDockerEngine. */
 class LifecycleE2ETest {
 
   @TempDir Path tmp;
-  EdgeSandbox edge;
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
   FakeBackend backend;
 
   @BeforeEach
   void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
     assertThat(edge.install().exit()).isZero();
     backend = new FakeBackend(3);
     backend.start();
@@ -38,7 +38,6 @@ class LifecycleE2ETest {
   @AfterEach
   void stop() {
     backend.close();
-    edge.close();
   }
 
   CliRun.Result refresh() {

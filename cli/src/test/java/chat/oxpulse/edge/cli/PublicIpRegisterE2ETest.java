@@ -7,23 +7,20 @@ import chat.oxpulse.edge.ops.backend.IpEchoServer;
 import chat.oxpulse.edge.testkit.backend.BackendCall;
 import chat.oxpulse.edge.testkit.backend.BackendEndpoint;
 import chat.oxpulse.edge.testkit.backend.FakeBackend;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** install with a token sends the detected public_ip on register; garbage is never sent. */
 class PublicIpRegisterE2ETest {
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
   FakeBackend backend;
   IpEchoServer echo;
 
   @BeforeEach
   void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
     backend = new FakeBackend(31);
     backend.start();
     echo = new IpEchoServer();
@@ -38,7 +35,6 @@ class PublicIpRegisterE2ETest {
   void stop() {
     echo.close();
     backend.close();
-    edge.close();
   }
 
   CliRun.Result install(Secret token) {

@@ -6,28 +6,25 @@ import chat.oxpulse.edge.core.Secret;
 import chat.oxpulse.edge.testkit.backend.BackendEndpoint;
 import chat.oxpulse.edge.testkit.backend.FakeBackend;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** refresh re-mints an old cross-probe token and re-renders hysteria2 with the backend's passwords. */
 class RefreshGapsE2ETest {
 
   static final String OLD_XPRB = "xprb_canary_old_cross_probe";
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
   FakeBackend backend;
   Secret service;
 
   @BeforeEach
   void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
     assertThat(edge.install().exit()).isZero();
     backend = new FakeBackend(61);
     backend.start();
@@ -37,7 +34,6 @@ class RefreshGapsE2ETest {
   @AfterEach
   void stop() {
     backend.close();
-    edge.close();
   }
 
   @Test

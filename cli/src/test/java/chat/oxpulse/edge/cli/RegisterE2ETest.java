@@ -11,18 +11,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** install with a registration token against FakeBackend: stdin, retries on 5xx, 409 on reuse. */
 class RegisterE2ETest {
 
   @TempDir Path tmp;
-  EdgeSandbox edge;
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
   FakeBackend backend;
 
   @BeforeEach
   void start() throws Exception {
-    edge = new EdgeSandbox(tmp.resolve("a"));
     backend = new FakeBackend(5);
     backend.start();
     edge.env.put("OXPULSE_BACKEND_API", backend.baseUri().toString());
@@ -33,7 +33,6 @@ class RegisterE2ETest {
   @AfterEach
   void stop() {
     backend.close();
-    edge.close();
   }
 
   CliRun.Result installWithStdin(EdgeSandbox e, Secret token) {

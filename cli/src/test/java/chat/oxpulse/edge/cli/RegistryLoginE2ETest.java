@@ -6,10 +6,8 @@ import chat.oxpulse.edge.core.files.FileMode;
 import chat.oxpulse.edge.ops.RegistryLogin;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** install logs in to the image registry for pulls, keeps the token at 0600 and never prints it. */
 class RegistryLoginE2ETest {
@@ -18,18 +16,7 @@ class RegistryLoginE2ETest {
   static final String CADDY = "ghcr.io/anatolykoptev/partner-edge-caddy:stable";
   static final String HYSTERIA = "tobyxdd/hysteria:v2.8.2";
 
-  @TempDir Path tmp;
-  EdgeSandbox edge;
-
-  @BeforeEach
-  void start() throws Exception {
-    edge = new EdgeSandbox(tmp);
-  }
-
-  @AfterEach
-  void stop() {
-    edge.close();
-  }
+  @RegisterExtension final EdgeSandbox edge = EdgeSandbox.perTest();
 
   @Test
   void pulls_from_the_registry_carry_the_login_and_the_token_is_stored_not_shown() throws Exception {
